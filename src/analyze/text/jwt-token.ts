@@ -1,0 +1,55 @@
+/** Decoding JWT literals found in text: header and payload are public, the signature is not printed. */
+
+export interface DecodedToken {
+  header: Record<string, unknown>;
+  payload: Record<string, unknown>;
+  signatureLength: number;
+}
+
+/** The three-part compact form; bounded so no input can make matching slow. */
+export const JWT_PATTERN = /\beyJ[A-Za-z0-9_-]{4,4096}\.eyJ[A-Za-z0-9_-]{2,16384}\.[A-Za-z0-9_-]{0,1024}(?![A-Za-z0-9_.-])/g;
+
+function decodeSegment(segment: string): Record<string, unknown> | undefined {
+  try {
+    const json = Buffer.from(segment, 'base64url').toString('utf8');
+    const value: unknown = JSON.parse(json);
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A decoded token, or undefined when the text only looks like one (no JSON header with `alg`). */
+export function decodeToken(token: string): DecodedToken | undefined {
+  const [header, payload, signature = ''] = token.split('.');
+  if (!header || !payload) return undefined;
+  const decodedHeader = decodeSegment(header);
+  if (!decodedHeader || typeof decodedHeader.alg !== 'string') return undefined;
+  const decodedPayload = decodeSegment(payload);
+  if (!decodedPayload) return undefined;
+  return { header: decodedHeader, payload: decodedPayload, signatureLength: signature.length };
+}
+
+const SENSITIVE_CLAIM = /pass(word)?|secret|ssn|card|cvv|private|api_?key|dob|birth/i;
+
+/** One line describing a token without revealing claim values of sensitive fields. */
+export function describeToken(token: DecodedToken, nowSeconds = Date.now() / 1000): string {
+  const parts = [`alg ${String(token.header.alg)}`];
+  if (typeof token.header.kid === 'string') parts.push(`kid ${JSON.stringify(token.header.kid.slice(0, 40))}`);
+  const { exp, iat, iss, aud } = token.payload;
+  if (typeof exp === 'number') {
+    parts.push(exp < nowSeconds ? `expired ${new Date(exp * 1000).toISOString().slice(0, 10)}` : `expires ${new Date(exp * 1000).toISOString().slice(0, 10)}`);
+    if (typeof iat === 'number' && exp > iat) parts.push(`lifetime ${Math.round((exp - iat) / 3600)}h`);
+  } else {
+    parts.push('no exp');
+  }
+  if (typeof iss === 'string') parts.push(`iss ${JSON.stringify(iss.slice(0, 60))}`);
+  if (typeof aud === 'string') parts.push(`aud ${JSON.stringify(aud.slice(0, 60))}`);
+  const claims = Object.keys(token.payload).slice(0, 12).map((name) => (SENSITIVE_CLAIM.test(name) ? `${name} (sensitive)` : name));
+  parts.push(`claims: ${claims.join(', ') || 'none'}`);
+  return parts.join('; ');
+}
+
+export function isUnsigned(token: DecodedToken): boolean {
+  return String(token.header.alg).toLowerCase() === 'none';
+}

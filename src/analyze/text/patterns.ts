@@ -1,0 +1,111 @@
+/**
+ * The seed documents' four detection patterns, as gitleaks-style data: an id, the
+ * catalog rule it maps to, cheap keywords, a bounded regex and a precision check. They run
+ * on every candidate text file; in JS/TS files, where AST rules understand the code, only
+ * the patterns marked `inAstFiles` run, and the pipeline drops a pattern finding when an AST
+ * finding of the same rule sits on the same line.
+ */
+import { maskSecret, maskToken } from '../../mask.js';
+import type { Severity } from '../../types.js';
+import { JWT_PATTERN, decodeToken, describeToken, isUnsigned } from './jwt-token.js';
+
+export interface PatternHit {
+  ruleId: string;
+  message: string;
+  fix: string;
+  severity?: Severity;
+  /** Values to mask in code frames. */
+  sensitive: string[];
+}
+
+export interface SeedPattern {
+  id: string;
+  /** Lowercase; the file must contain one of them (case-insensitively) for the regex to run. */
+  keywords: string[];
+  regex: RegExp;
+  inAstFiles: boolean;
+  /** Decides whether a match is a finding, and says what it is. */
+  check(match: RegExpExecArray, context: { lineText: string; isAstFile: boolean; minSecretLength: number }): PatternHit | undefined;
+}
+
+const JWT_CONTEXT = /jwt|jws|jose|token|bearer/i;
+const PLACEHOLDER = /^(?:\$\{[^}]*\}|\$[A-Z_][A-Z0-9_]*|<[^>]*>|%\([^)]*\)s|\{\{[^}]*\}\}|x{3,}|\*{3,}|\.{3})$/i;
+
+export const SEED_PATTERNS: SeedPattern[] = [
+  {
+    id: 'jwt-token-format',
+    keywords: ['eyj'],
+    regex: JWT_PATTERN,
+    inAstFiles: true,
+    check(match) {
+      const token = match[0];
+      const decoded = decodeToken(token);
+      if (!decoded) return undefined;
+      const unsigned = isUnsigned(decoded);
+      return {
+        ruleId: 'jwt-literal',
+        message: `${unsigned ? 'Unsigned JWT (alg none)' : 'JWT'} written in the code: ${maskToken(token)}; ${describeToken(decoded)}`,
+        fix: unsigned
+          ? 'Remove the token; an unsigned token must never be accepted or stored.'
+          : 'Remove the token from the repository and revoke it; load tokens at run time.',
+        severity: unsigned ? 'critical' : undefined,
+        sensitive: [token],
+      };
+    },
+  },
+  {
+    id: 'alg-none',
+    keywords: ['none'],
+    regex: /("alg"|"algorithm")\s{0,10}:\s{0,10}("none"|"None")/g,
+    inAstFiles: false,
+    check(match, { lineText }) {
+      if (!JWT_CONTEXT.test(lineText) && match[1] !== '"alg"') return undefined;
+      return {
+        ruleId: 'alg-none',
+        message: `JWT algorithm set to ${match[2]}: tokens are accepted without a signature`,
+        fix: 'Use a signing algorithm such as RS256, ES256 or HS256 and never allow "none".',
+        sensitive: [],
+      };
+    },
+  },
+  {
+    id: 'common-weak-secret',
+    keywords: ['secret', 'password'],
+    regex: /(secret|password)['"]?\s{0,10}[:=]\s{0,10}['"](secret|12345|admin|jwt|super-secret)['"]/gi,
+    inAstFiles: false,
+    check(match, { lineText }) {
+      if (match[1]!.toLowerCase() === 'password' && !JWT_CONTEXT.test(lineText)) return undefined;
+      const secret = match[2]!;
+      return {
+        ruleId: 'weak-secret',
+        message: `JWT secret ${maskSecret(secret)} is on the list of common weak secrets`,
+        fix: 'Generate a random secret of at least 32 bytes and load it from a secrets manager or the environment.',
+        sensitive: [secret],
+      };
+    },
+  },
+  {
+    id: 'hardcoded-secret-variable',
+    keywords: ['jwt_secret', 'secret_key'],
+    regex: /(JWT_SECRET|SECRET_KEY)\s{0,10}[:=]\s{0,10}['"]([^'"\r\n]{1,20})['"]/g,
+    inAstFiles: true,
+    check(match, { isAstFile, minSecretLength }) {
+      if (isAstFile && match[1] !== 'JWT_SECRET') return undefined;
+      const secret = match[2]!;
+      if (PLACEHOLDER.test(secret.trim())) return undefined;
+      const bytes = Buffer.byteLength(secret);
+      const weak = bytes < minSecretLength;
+      return {
+        ruleId: weak ? 'weak-secret' : 'hardcoded-secret',
+        message: weak
+          ? `${match[1]} is a hardcoded secret of ${bytes} bytes (${maskSecret(secret)}); HS256 needs at least ${minSecretLength}`
+          : `${match[1]} is hardcoded (${maskSecret(secret)})`,
+        fix: 'Load the secret from a secrets manager or the environment, and make it at least 32 random bytes.',
+        sensitive: [secret],
+      };
+    },
+  },
+];
+
+/** Lowercase keywords of all patterns, for the prefilter. */
+export const SEED_KEYWORDS = [...new Set(SEED_PATTERNS.flatMap((pattern) => pattern.keywords))];

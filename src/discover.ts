@@ -1,0 +1,318 @@
+/**
+ * File discovery: which files of the targets the scan looks at.
+ *
+ * Directory targets are listed with fast-glob (symbolic links are not followed, so there
+ * are no loops), minus the default excludes, `.gitignore` (unless turned off) and
+ * `.jwtlintignore` files at every level, `--exclude` and config `ignore` globs, and
+ * restricted to `--include` globs when given. Known binary extensions are dropped
+ * silently; files over the size cap or unreadable are recorded as skipped. Files are not
+ * read here: the pipeline calls `looksBinary` on what it reads.
+ *
+ * User globs (`include`, `exclude`, `ignore`) are matched against the path relative to
+ * the root; as in `.gitignore`, a glob without a slash matches a name at any depth
+ * (`*.spec.ts`), and a glob that matches a directory covers everything below it
+ * (`--exclude legacy`).
+ */
+import { accessSync, constants, readFileSync, statSync, type Stats } from 'node:fs';
+import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import fg from 'fast-glob';
+import ignore, { type Ignore } from 'ignore';
+import type { SkippedFile } from './types.js';
+
+export interface DiscoverOptions {
+  /** Files or directories, relative to `root` or absolute. */
+  targets: string[];
+  /** Absolute path that reported paths are relative to (normally the working directory). */
+  root: string;
+  include?: string[];
+  exclude?: string[];
+  /** Extra exclude globs from the config file. */
+  ignore?: string[];
+  useGitignore: boolean;
+  /** Bytes; larger files are skipped. */
+  maxFileSize: number;
+}
+
+export interface DiscoveredFile {
+  absPath: string;
+  /** Relative to the root, with forward slashes (`../` for files outside the root). */
+  relPath: string;
+  size: number;
+}
+
+export interface DiscoveryResult {
+  files: DiscoveredFile[];
+  skipped: SkippedFile[];
+}
+
+export class TargetError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TargetError';
+  }
+}
+
+export const DEFAULT_EXCLUDES: readonly string[] = [
+  '**/node_modules/**',
+  '**/dist/**',
+  '**/build/**',
+  '**/coverage/**',
+  '**/vendor/**',
+  '**/.git/**',
+  '**/*.min.js',
+  '**/*.min.mjs',
+  '**/*.map',
+  ...[
+    'package-lock.json',
+    'yarn.lock',
+    'pnpm-lock.yaml',
+    'npm-shrinkwrap.json',
+    'bun.lockb',
+    'Cargo.lock',
+    'poetry.lock',
+    'Gemfile.lock',
+    'composer.lock',
+    'go.sum',
+  ].map((name) => `**/${name}`),
+];
+
+/** Extensions of files that are never text worth scanning; dropped without a record. */
+const BINARY_EXTENSIONS = new Set(
+  (
+    'png jpg jpeg gif bmp tif tiff webp avif heic ico icns psd ' +
+    'woff woff2 ttf otf eot ' +
+    'zip gz tgz bz2 xz zst lz4 7z rar tar jar war ear apk ipa dmg iso ' +
+    'mp3 mp4 m4a aac wav ogg flac avi mov mkv webm ' +
+    'wasm pdf exe dll so dylib o a lib obj class pyc pyo node bin ' +
+    'doc docx xls xlsx ppt pptx sqlite sqlite3 db'
+  )
+    .split(' ')
+    .map((ext) => `.${ext}`),
+);
+
+const IGNORE_FILES = ['.gitignore', '.jwtlintignore'] as const;
+type IgnoreFileName = (typeof IGNORE_FILES)[number];
+
+export async function discoverFiles(options: DiscoverOptions): Promise<DiscoveryResult> {
+  const root = resolve(options.root);
+  const userExcludes = [...(options.exclude ?? []), ...(options.ignore ?? [])];
+  const isExcluded = userExcludes.length > 0 ? globMatcher(userExcludes) : () => false;
+  const isIncluded = options.include?.length ? globMatcher(options.include) : () => true;
+  const ignoreFiles = new IgnoreFiles(options.useGitignore);
+
+  const files = new Map<string, DiscoveredFile>();
+  const skipped = new Map<string, SkippedFile>();
+
+  /** Why a file is left out, or undefined. Explicit file targets bypass the default excludes and .gitignore. */
+  const exclusionReason = (absPath: string, relPath: string, topDir: string, explicit: boolean): string | undefined => {
+    if (BINARY_EXTENSIONS.has(extname(absPath).toLowerCase())) return 'binary file type';
+    if (!explicit && ignoreFiles.ignores(absPath, topDir, '.gitignore')) return 'ignored by .gitignore';
+    if (ignoreFiles.ignores(absPath, topDir, '.jwtlintignore')) return 'ignored by .jwtlintignore';
+    if (isExcluded(relPath)) return 'excluded by --exclude or the config "ignore"';
+    if (!isIncluded(relPath)) return 'not matched by --include';
+    return undefined;
+  };
+
+  const consider = (absPath: string, topDir: string, explicit: boolean): void => {
+    if (files.has(absPath) || skipped.has(absPath)) return;
+    const relPath = toRelPath(root, absPath);
+    const skip = (reason: string): void => {
+      skipped.set(absPath, { file: relPath, reason });
+    };
+    const excluded = exclusionReason(absPath, relPath, topDir, explicit);
+    if (excluded) {
+      // Excluded files of a directory walk are not interesting; an explicit target's are.
+      if (explicit) skip(excluded);
+      return;
+    }
+    let stats: Stats;
+    try {
+      stats = statSync(absPath);
+      if (!stats.isFile()) return;
+      accessSync(absPath, constants.R_OK);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      skip(code === 'EACCES' || code === 'EPERM' ? 'permission denied' : `unreadable (${code ?? 'unknown error'})`);
+      return;
+    }
+    if (stats.size > options.maxFileSize) {
+      skip(`larger than ${formatBytes(options.maxFileSize)} (${formatBytes(stats.size)})`);
+      return;
+    }
+    files.set(absPath, { absPath, relPath, size: stats.size });
+  };
+
+  for (const target of options.targets) {
+    const absTarget = resolve(root, target);
+    let stats: Stats;
+    try {
+      stats = statSync(absTarget);
+    } catch {
+      throw new TargetError(`path not found: ${target}`);
+    }
+    const targetDir = stats.isDirectory() ? absTarget : dirname(absTarget);
+    // Ignore files are consulted up to the root, or up to the target when it lies outside.
+    const topDir = isInside(root, targetDir) ? root : targetDir;
+    ignoreFiles.loadAncestors(targetDir, topDir);
+    if (!stats.isDirectory()) {
+      consider(absTarget, topDir, true);
+      continue;
+    }
+    const entries = await fg('**', {
+      cwd: absTarget,
+      dot: true,
+      followSymbolicLinks: false,
+      onlyFiles: true,
+      suppressErrors: true,
+      ignore: [...DEFAULT_EXCLUDES],
+    });
+    const paths = entries.map((entry) => join(absTarget, entry));
+    for (const path of paths) ignoreFiles.noteIfIgnoreFile(path);
+    for (const path of paths) consider(path, topDir, false);
+  }
+
+  const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+  return {
+    files: [...files.values()].sort((a, b) => compare(a.relPath, b.relPath)),
+    skipped: [...skipped.values()].sort((a, b) => compare(a.file, b.file)),
+  };
+}
+
+/** True when the first 8000 bytes hold a NUL byte (the test git uses). */
+export function looksBinary(buffer: Buffer): boolean {
+  return buffer.subarray(0, 8000).includes(0);
+}
+
+/** `512 B`, `1.5 KiB`, `1 MiB`, `3.4 MiB`. */
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  const shown = unit === 0 ? String(value) : value.toFixed(1).replace(/\.0$/, '');
+  return `${shown} ${units[unit]}`;
+}
+
+// ---------------------------------------------------------------------------------------
+
+/**
+ * The `.gitignore` and `.jwtlintignore` files that apply to a path: those in its directory
+ * and every ancestor up to the scan root. Each file's patterns are relative to its own
+ * directory; deeper files override shallower ones (`!negations` included).
+ */
+class IgnoreFiles {
+  /** Directory -> its parsed ignore files. */
+  private readonly loaded = new Map<string, Partial<Record<IgnoreFileName, Ignore>>>();
+  private readonly ignoreCase = process.platform === 'darwin' || process.platform === 'win32';
+
+  constructor(private readonly useGitignore: boolean) {}
+
+  /** Loads the ignore files of `dir` and of its ancestors up to `topDir`. */
+  loadAncestors(dir: string, topDir: string): void {
+    for (const current of ancestors(dir, topDir)) {
+      for (const name of IGNORE_FILES) this.noteIfIgnoreFile(join(current, name));
+    }
+  }
+
+  /** Loads `path` if it is an ignore file this scan honours and it can be read. */
+  noteIfIgnoreFile(path: string): void {
+    const name = IGNORE_FILES.find((candidate) => path.endsWith(sep + candidate));
+    if (!name || (name === '.gitignore' && !this.useGitignore)) return;
+    const dir = dirname(path);
+    const entry = this.loaded.get(dir) ?? {};
+    if (entry[name]) return;
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch {
+      return; // absent or unreadable: nothing to honour
+    }
+    entry[name] = ignore({ ignorecase: this.ignoreCase }).add(text);
+    this.loaded.set(dir, entry);
+  }
+
+  /** Whether the `name` files between `topDir` and the file's directory ignore it. */
+  ignores(absPath: string, topDir: string, name: IgnoreFileName): boolean {
+    if (this.loaded.size === 0) return false;
+    let ignored = false;
+    for (const dir of ancestors(dirname(absPath), topDir).reverse()) {
+      const matcher = this.loaded.get(dir)?.[name];
+      if (!matcher) continue;
+      const result = matcher.test(toRelPath(dir, absPath));
+      if (result.ignored) ignored = true;
+      else if (result.unignored) ignored = false;
+    }
+    return ignored;
+  }
+}
+
+/** `dir`, its parent, ... up to and including `topDir` (or the filesystem root). */
+function ancestors(dir: string, topDir: string): string[] {
+  const dirs = [dir];
+  for (let current = dir; current !== topDir && dirname(current) !== current; ) {
+    current = dirname(current);
+    dirs.push(current);
+  }
+  return dirs;
+}
+
+function isInside(parent: string, child: string): boolean {
+  const rel = relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+function toRelPath(root: string, absPath: string): string {
+  return relative(root, absPath).split(sep).join('/');
+}
+
+/**
+ * Compiles globs to one predicate over root-relative paths: `*` and `?` stay inside a
+ * path segment, `**` spans segments, `{a,b}` and `[abc]` work as usual. A glob without a
+ * slash matches a name at any depth; a glob that matches a directory covers its contents.
+ */
+export function globMatcher(globs: string[]): (relPath: string) => boolean {
+  const regexps = globs.map(globToRegExp);
+  return (relPath) => {
+    const segments = relPath.split('/');
+    for (let end = segments.length; end > 0; end--) {
+      const prefix = segments.slice(0, end).join('/');
+      if (regexps.some((regexp) => regexp.test(prefix))) return true;
+    }
+    return false;
+  };
+}
+
+function globToRegExp(glob: string): RegExp {
+  let pattern = glob.replace(/^\.\//, '').replace(/\/+$/, '');
+  if (!pattern.includes('/')) pattern = `**/${pattern}`;
+  let source = '';
+  let braceDepth = 0;
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i]!;
+    if (ch === '*' && pattern[i + 1] === '*') {
+      const slashAfter = pattern[i + 2] === '/';
+      source += slashAfter ? '(?:.*/)?' : '.*';
+      i += slashAfter ? 2 : 1;
+    } else if (ch === '*') source += '[^/]*';
+    else if (ch === '?') source += '[^/]';
+    else if (ch === '{') {
+      source += '(?:';
+      braceDepth++;
+    } else if (ch === '}' && braceDepth > 0) {
+      source += ')';
+      braceDepth--;
+    } else if (ch === ',' && braceDepth > 0) source += '|';
+    else if (ch === '[') {
+      const close = pattern.indexOf(']', i + 1);
+      if (close === -1) source += '\\[';
+      else {
+        source += `[${pattern.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
+        i = close;
+      }
+    } else source += ch.replace(/[.+^$(){}|\\]/g, '\\$&');
+  }
+  return new RegExp(`^${source}$`);
+}

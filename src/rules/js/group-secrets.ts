@@ -1,0 +1,3 @@
+import type { JsRule } from '../rule.js';
+
+export const SECRETS_RULES: JsRule[] = [];

@@ -1,0 +1,3 @@
+import type { JsRule } from '../rule.js';
+
+export const VERIFICATION_RULES: JsRule[] = [];

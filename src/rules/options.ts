@@ -1,0 +1,34 @@
+/**
+ * Option schemas and defaults of the rules that take options. Kept as data, apart from
+ * the rule modules, so that config validation and `--list-rules` never load a parser.
+ */
+import type { RuleOptionSpec } from '../config.js';
+
+export const RULE_OPTIONS: Record<string, Record<string, RuleOptionSpec>> = {
+  'long-expiration': {
+    maxAccessTokenSeconds: {
+      type: 'number',
+      default: 3600,
+      description: 'Longest accepted access-token lifetime, in seconds (default 1 hour).',
+    },
+    maxRefreshTokenSeconds: {
+      type: 'number',
+      default: 14 * 24 * 3600,
+      description: 'Longest accepted refresh-token lifetime, in seconds (default 14 days).',
+    },
+  },
+  'excessive-clock-tolerance': {
+    maxSeconds: {
+      type: 'number',
+      default: 60,
+      description: 'Largest accepted clock skew tolerance, in seconds.',
+    },
+  },
+  'weak-secret': {
+    minLength: {
+      type: 'number',
+      default: 32,
+      description: 'Shortest accepted HMAC secret, in bytes (HS256 needs 32).',
+    },
+  },
+};
