@@ -1,23 +1,10 @@
-import { readFileSync } from 'node:fs';
-import AjvDraft04 from 'ajv-draft-04';
+import { validateSarif } from './helpers/sarif-schema.js';
 import type * as Sarif from 'sarif';
 import { describe, expect, it } from 'vitest';
 import { buildSarifLog, renderSarif, sarifLevel, SECURITY_SEVERITY } from '../src/report/sarif.js';
 import { parseRuleDoc } from '../src/rules/docs.js';
 import type { Finding, RuleDoc, ScanResult, Severity } from '../src/types.js';
 
-const schema = JSON.parse(
-  readFileSync(
-    new URL('../node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json', import.meta.url),
-    'utf8',
-  ),
-) as object;
-
-// ajv-draft-04 is CommonJS; under NodeNext its class is the `default` export of the module object.
-const Ajv = AjvDraft04.default;
-// The schema's `language` pattern ("...]?$") is not valid with the `u` flag, hence unicodeRegExp: false.
-const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false, unicodeRegExp: false });
-const validateSarif = ajv.compile(schema);
 
 function ruleDoc(id: string, severity: Severity, cwe: string, extra = ''): RuleDoc {
   const page = [
@@ -124,16 +111,14 @@ function fingerprints(log: Sarif.Log): string[] {
 describe('SARIF report', () => {
   it('validates against the official SARIF 2.1.0 schema', () => {
     const log: unknown = JSON.parse(renderSarif(sampleResult(), options));
-    const valid = validateSarif(log);
-    expect(validateSarif.errors ?? []).toEqual([]);
-    expect(valid).toBe(true);
+    expect(validateSarif(log)).toEqual([]);
   });
 
   it('has a schema check that can fail', () => {
     const log = buildSarifLog(sampleResult(), options);
     const broken = JSON.parse(JSON.stringify(log)) as { runs: Array<{ results: Array<{ level: string }> }> };
     broken.runs[0]!.results[0]!.level = 'critical';
-    expect(validateSarif(broken)).toBe(false);
+    expect(validateSarif(broken).length).toBeGreaterThan(0);
   });
 
   it('describes the tool and the run for GitHub', () => {

@@ -34,7 +34,8 @@ export function parseTimespan(text: string, bareNumberUnit: NumberUnit = 'ms'): 
 export function durationSeconds(value: Value | undefined, numberUnit: NumberUnit): number | undefined {
   if (!value) return undefined;
   if (value.kind === 'number') return numberUnit === 'ms' ? value.value / 1000 : value.value;
-  if (value.kind === 'string') return parseTimespan(value.value, numberUnit === 'ms' ? 'ms' : 'ms');
+  // Timespan strings go through the `ms` package in every library: a bare '120' is 120 ms.
+  if (value.kind === 'string') return parseTimespan(value.value, 'ms');
   return undefined;
 }
 

@@ -116,7 +116,8 @@ const SPECS: Record<string, Record<string, Spec>> = {
       paths: { key: ['secret', 'secret.private'], algorithm: ['sign.algorithm'], expiresIn: ['sign.expiresIn'],
         algorithms: ['verify.algorithms'], audience: ['verify.allowedAud'], issuer: ['verify.allowedIss'],
         ignoreExpiration: ['verify.ignoreExpiration'], clockTolerance: ['verify.clockTolerance'] },
-      numberUnit: 'ms' },
+      // The plugin's `verify` options are the defaults of every `request.jwtVerify()`.
+      checksMissing: ['audience', 'issuer'], numberUnit: 'ms' },
     sign: { library: '@fastify/jwt', kind: 'sign', api: 'jwt.sign', args: { payload: 0, options: 1 },
       paths: { algorithm: ['algorithm'], expiresIn: ['expiresIn'], key: ['key'] }, numberUnit: 'ms' },
     verify: { library: '@fastify/jwt', kind: 'verify', api: 'jwtVerify', args: { token: 0, options: 1 },
@@ -191,7 +192,8 @@ export function recogniseJwtCall(node: ts.CallExpression | ts.NewExpression, res
       ?? recogniseNestService(node, resolver)
       ?? recogniseFastify(node, resolver)
       ?? recogniseHapiStrategy(node, resolver)
-      ?? recogniseFactoryCall(node, resolver);
+      ?? recogniseFactoryCall(node, resolver)
+      ?? recognisePassportStrategySuper(node, resolver);
   }
   return undefined;
 }
@@ -470,7 +472,7 @@ function recogniseHapiStrategy(node: ts.CallExpression, resolver: ValueResolver)
     ? { library: '@hapi/jwt', kind: 'verify', api: "auth.strategy('jwt')", args: { options: 2 }, paths: HAPI_JWT_PATHS,
         checksMissing: [], numberUnit: 'seconds' }
     : { library: 'hapi-auth-jwt2', kind: 'verify', api: "auth.strategy('jwt')", args: { options: 2 },
-        paths: HAPI_AUTH_JWT2_PATHS, checksMissing: ['algorithms'] };
+        paths: HAPI_AUTH_JWT2_PATHS, checksMissing: ['algorithms', 'audience', 'issuer'] };
   return fromSpec(spec, node, resolver);
 }
 
@@ -484,4 +486,27 @@ function recogniseFactoryCall(node: ts.CallExpression, resolver: ValueResolver):
   const factory = resolver.resolve(init.expression);
   if (factory?.kind !== 'module' || factory.module !== 'fast-jwt' || factory.member !== 'createDecoder') return undefined;
   return fromSpec({ ...SPECS['fast-jwt']!.createDecoder!, api: `${node.expression.text}()`, args: { token: 0 } }, node, resolver);
+}
+
+/**
+ * passport-jwt options passed to `super(...)` in a strategy class: the NestJS form
+ * `class JwtStrategy extends PassportStrategy(Strategy) { constructor() { super({...}) } }`
+ * and a plain `class MyStrategy extends Strategy` where Strategy comes from passport-jwt.
+ */
+function recognisePassportStrategySuper(node: ts.CallExpression, resolver: ValueResolver): JwtCall | undefined {
+  if (node.expression.kind !== ts.SyntaxKind.SuperKeyword) return undefined;
+  let cls: ts.Node | undefined = node.parent;
+  while (cls && !ts.isClassLike(cls)) cls = cls.parent;
+  if (!cls || !ts.isClassLike(cls)) return undefined;
+  const extended = cls.heritageClauses?.find((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+  if (!extended) return undefined;
+  let strategy: ts.Expression | undefined = extended;
+  if (ts.isCallExpression(extended)) {
+    const mixin = resolver.resolve(extended.expression);
+    if (mixin?.kind !== 'module' || mixin.module !== '@nestjs/passport' || mixin.member !== 'PassportStrategy') return undefined;
+    strategy = extended.arguments[0];
+  }
+  const base = resolver.resolve(strategy);
+  if (base?.kind !== 'module' || base.module !== 'passport-jwt' || base.member !== 'Strategy') return undefined;
+  return fromSpec({ ...SPECS['passport-jwt']!.Strategy!, api: 'passport-jwt strategy super()' }, node, resolver);
 }

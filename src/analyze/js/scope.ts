@@ -178,3 +178,24 @@ export function isReassigned(sourceFile: ts.SourceFile, name: string): boolean {
   perFile.set(name, result);
   return result;
 }
+
+const memberMutationCache = new WeakMap<ts.SourceFile, Map<string, number>>();
+
+/**
+ * How many times the file writes a member of `name` (`name.x = v`, `name['x'] += v`,
+ * `name.a.b = v`) or passes it to `Object.assign(name, ...)` / `delete name.x`. A cheap
+ * textual count (no second traversal), used to tell when an object literal grows later.
+ */
+export function countMemberMutations(sourceFile: ts.SourceFile, name: string): number {
+  let perFile = memberMutationCache.get(sourceFile);
+  if (!perFile) memberMutationCache.set(sourceFile, (perFile = new Map()));
+  const cached = perFile.get(name);
+  if (cached !== undefined) return cached;
+  const escaped = name.replace(/[$]/g, '\\$');
+  const pattern = new RegExp(
+    `(?<![\\w$.])${escaped}\\s*(?:\\??\\.\\s*[\\w$]+|\\[[^\\]\\n]*\\])+\\s*(?:[-+*/%&|^]|\\?\\?|\\|\\||&&)?=(?!=)` +
+    `|Object\\.assign\\(\\s*${escaped}(?![\\w$])|\\bdelete\\s+${escaped}\\s*[.[]`, 'g');
+  const count = sourceFile.text.match(pattern)?.length ?? 0;
+  perFile.set(name, count);
+  return count;
+}
