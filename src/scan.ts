@@ -64,6 +64,17 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   });
   const skipped: SkippedFile[] = [...discovery.skipped];
   const sources = readCandidates(discovery.files, skipped);
+  // A module imported by an analysed file is read even if the prefilter passed it over
+  // (a config module holding only `audience`/`issuer`), so that imports resolve.
+  const discovered = new Map(discovery.files.map((file) => [file.absPath, file]));
+  const readImported = (absPath: string): JsSource | undefined => {
+    const file = discovered.get(absPath);
+    if (!file || !isJsFile(absPath)) return undefined;
+    discovered.delete(absPath);
+    const source = readSource(file, skipped, false);
+    if (source) sources.set(absPath, source);
+    return source;
+  };
   const enabled = (id: string): boolean => config.rules.get(id)?.enabled ?? false;
 
   const findings: Finding[] = [];
@@ -76,7 +87,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     if (source.text.includes('jwt-lint-disable')) directives.set(source.relPath, parseSuppressions(source.text));
     const isAstFile = isJsFile(source.absPath);
     if (isAstFile) {
-      jsAnalyzer ??= await createJsAnalyzer(config, (absPath) => sources.get(absPath));
+      jsAnalyzer ??= await createJsAnalyzer(config, (absPath) => sources.get(absPath) ?? readImported(absPath));
       const result = jsAnalyzer.analyze(source);
       if (result.error) skipped.push({ file: source.relPath, reason: result.error });
       findings.push(...result.findings);
@@ -113,22 +124,28 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
 function readCandidates(files: DiscoveredFile[], skipped: SkippedFile[]): Map<string, JsSource> {
   const sources = new Map<string, JsSource>();
   for (const file of files) {
-    let buffer: Buffer;
-    try {
-      buffer = readFileSync(file.absPath);
-    } catch (error) {
-      skipped.push({ file: file.relPath, reason: `unreadable: ${(error as NodeJS.ErrnoException).code ?? 'read error'}` });
-      continue;
-    }
-    if (!PREFILTER_KEYWORDS.some((keyword) => buffer.includes(keyword))) continue;
-    const text = decodeText(buffer);
-    if (text === undefined) {
-      skipped.push({ file: file.relPath, reason: 'binary content' });
-      continue;
-    }
-    sources.set(file.absPath, { absPath: file.absPath, relPath: file.relPath, text });
+    const source = readSource(file, skipped, true);
+    if (source) sources.set(file.absPath, source);
   }
   return sources;
+}
+
+/** One file as text; undefined when unreadable or binary (recorded) or, with the prefilter, irrelevant. */
+function readSource(file: DiscoveredFile, skipped: SkippedFile[], prefilter: boolean): JsSource | undefined {
+  let buffer: Buffer;
+  try {
+    buffer = readFileSync(file.absPath);
+  } catch (error) {
+    skipped.push({ file: file.relPath, reason: `unreadable: ${(error as NodeJS.ErrnoException).code ?? 'read error'}` });
+    return undefined;
+  }
+  if (prefilter && !PREFILTER_KEYWORDS.some((keyword) => buffer.includes(keyword))) return undefined;
+  const text = decodeText(buffer);
+  if (text === undefined) {
+    skipped.push({ file: file.relPath, reason: 'binary content' });
+    return undefined;
+  }
+  return { absPath: file.absPath, relPath: file.relPath, text };
 }
 
 /** UTF-8 (BOM stripped) or UTF-16 with a BOM; undefined for binary data. */

@@ -86,7 +86,7 @@ export class JsAnalyzer {
     const sourceFile = ts.createSourceFile(source.absPath, text, {
       languageVersion: ts.ScriptTarget.Latest,
       jsDocParsingMode: ts.JSDocParsingMode.ParseNone,
-    }, false, scriptKind(ext));
+    }, true /* parent pointers: scope lookups walk up the tree (TypeScript 6 no longer sets them otherwise) */, scriptKind(ext));
     const resolver = new ValueResolver(sourceFile, source.relPath, (specifier) => this.exportsOf(source.absPath, specifier));
     const findings: Finding[] = [];
     const sensitive = new Set<string>();

@@ -41,6 +41,8 @@ export interface JwtCall {
   checksMissing: ReadonlySet<Concept>;
   /** How the library reads bare numbers for expiresIn / clockTolerance. */
   numberUnit: NumberUnit;
+  /** How a bare expiresIn number is read when it differs from numberUnit (@fastify/jwt converts seconds to ms). */
+  expiresInUnit?: NumberUnit;
   payload?: ts.Expression;
   token?: ts.Expression;
 }
@@ -54,6 +56,7 @@ interface Spec {
   paths: Partial<Record<Concept, string[]>>;
   checksMissing?: Concept[];
   numberUnit?: NumberUnit;
+  expiresInUnit?: NumberUnit;
 }
 
 const JSONWEBTOKEN_VERIFY_PATHS: Spec['paths'] = {
@@ -117,9 +120,10 @@ const SPECS: Record<string, Record<string, Spec>> = {
         algorithms: ['verify.algorithms'], audience: ['verify.allowedAud'], issuer: ['verify.allowedIss'],
         ignoreExpiration: ['verify.ignoreExpiration'], clockTolerance: ['verify.clockTolerance'] },
       // The plugin's `verify` options are the defaults of every `request.jwtVerify()`.
-      checksMissing: ['audience', 'issuer'], numberUnit: 'ms' },
+      checksMissing: ['audience', 'issuer'], numberUnit: 'ms', expiresInUnit: 'seconds' },
     sign: { library: '@fastify/jwt', kind: 'sign', api: 'jwt.sign', args: { payload: 0, options: 1 },
-      paths: { algorithm: ['algorithm'], expiresIn: ['expiresIn'], key: ['key'] }, numberUnit: 'ms' },
+      paths: { algorithm: ['algorithm', 'sign.algorithm'], expiresIn: ['expiresIn', 'sign.expiresIn'], key: ['key', 'sign.key'] },
+      numberUnit: 'ms', expiresInUnit: 'seconds' },
     verify: { library: '@fastify/jwt', kind: 'verify', api: 'jwtVerify', args: { token: 0, options: 1 },
       paths: { algorithms: ['algorithms'], ignoreExpiration: ['ignoreExpiration'], clockTolerance: ['clockTolerance'] },
       numberUnit: 'ms' },
@@ -204,14 +208,17 @@ function fromSpec(
   resolver: ValueResolver,
   optionsOverride?: Value | undefined,
 ): JwtCall {
-  const args = node.arguments ?? ts.factory.createNodeArray<ts.Expression>();
+  const allArgs = node.arguments ?? ts.factory.createNodeArray<ts.Expression>();
+  // `jwt.verify(...args)`: positions after a spread are unknown, so nothing there is judged.
+  const spreadAt = allArgs.findIndex((arg) => ts.isSpreadElement(arg));
+  const args = spreadAt < 0 ? allArgs : allArgs.slice(0, spreadAt);
   const settings = new Map<Concept, Setting>();
-  let settingsComplete = true;
+  let settingsComplete = spreadAt < 0;
   const optionsArg = spec.args.options === undefined ? undefined : args[spec.args.options];
   const options = optionsOverride ?? (optionsArg ? resolver.resolve(optionsArg) : undefined);
   if (optionsArg || optionsOverride) {
     if (options?.kind === 'object') {
-      settingsComplete = options.complete;
+      settingsComplete &&= options.complete;
       for (const [concept, paths] of Object.entries(spec.paths) as [Concept, string[]][]) {
         const found = lookupPath(options, paths);
         if (found) settings.set(concept, found);
@@ -238,6 +245,7 @@ function fromSpec(
     settingsComplete,
     checksMissing: new Set(spec.checksMissing ?? []),
     numberUnit: spec.numberUnit ?? 'seconds',
+    expiresInUnit: spec.expiresInUnit,
     payload: spec.args.payload === undefined ? undefined : args[spec.args.payload],
     token: spec.args.token === undefined ? undefined : args[spec.args.token],
   };

@@ -5,7 +5,7 @@
  */
 import { ts } from 'ts-morph';
 import type { SourceRange } from '../../types.js';
-import { findDeclaration, isReassigned, type Declaration } from './scope.js';
+import { countMemberMutations, findDeclaration, isReassigned, type Declaration } from './scope.js';
 
 /** Where a value was written: a file of the scan and the range of its literal. */
 export interface Origin {
@@ -36,6 +36,8 @@ export type Value =
   | { kind: 'module'; module: string; member: string | undefined; origin: Origin }
   /** A function value whose body we can inspect (callbacks such as isRevoked or a JwtModule useFactory). */
   | { kind: 'function'; node: ts.FunctionLikeDeclaration; origin: Origin };
+
+export type ObjectValue = Extract<Value, { kind: 'object' }>;
 
 /** Exported values of one file: `default` for the default export / `module.exports`. */
 export type ExportTable = Map<string, Value | undefined>;
@@ -118,7 +120,7 @@ export class ValueResolver {
     if (ts.isArrowFunction(node) || ts.isFunctionExpression(node) || ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node)) {
       return { kind: 'function', node, origin: origin() };
     }
-    if (ts.isAwaitExpression(node)) return undefined;
+    if (ts.isAwaitExpression(node)) return isKeyImportCall(node.expression) ? this.resolve(node.expression) : undefined;
     return undefined;
   }
 
@@ -241,7 +243,17 @@ export class ValueResolver {
         const decl = declaration.node;
         if (!declaration.isConst && isReassigned(this.sourceFile, name)) return undefined;
         if (!decl.initializer) return undefined;
-        if (declaration.path.length === 0) return withName(this.resolve(decl.initializer), name);
+        if (declaration.path.length === 0) {
+          const value = this.resolve(decl.initializer);
+          return withName(value?.kind === 'object' ? this.withAssignedProperties(value, decl, name) : value, name);
+        }
+        // `const { JWT_SECRET = 'dev' } = process.env`: an env value whose default is the fallback.
+        if (declaration.path.length === 1 && (isProcessEnv(decl.initializer) || isImportMetaEnv(decl.initializer))) {
+          const fallback = declaration.defaultValue ? this.resolve(declaration.defaultValue) : undefined;
+          const origin = this.originOf(declaration.bindingNode.parent);
+          const envName = declaration.path[0]!;
+          return fallback && fallback.kind !== 'env' ? { kind: 'env', name: envName, fallback, origin } : { kind: 'env', name: envName, origin };
+        }
         // Destructuring: `const { secret } = config` or `const { sign } = require('jsonwebtoken')`.
         let value = this.resolve(decl.initializer);
         for (const key of declaration.path) value = memberOf(value, key, this.originOf(declaration.bindingNode));
@@ -270,6 +282,34 @@ export class ValueResolver {
       case 'other':
         return undefined;
     }
+  }
+
+  /**
+   * `const opts = {}; opts.secretOrKey = key; opts.audience = aud;` (the passport-jwt README
+   * style): adds the properties that statements right after the declaration assign. Any other
+   * write to a member of the name in the file (nested, computed, inside a function,
+   * `Object.assign(opts, ...)`) leaves the object incomplete.
+   */
+  private withAssignedProperties(value: ObjectValue, decl: ts.VariableDeclaration, name: string): ObjectValue {
+    const mutations = countMemberMutations(this.sourceFile, name);
+    if (mutations === 0) return value;
+    const statement = decl.parent.parent;
+    const container = statement.parent;
+    const siblings = ts.isVariableStatement(statement) && (ts.isBlock(container) || ts.isSourceFile(container))
+      ? container.statements.slice(container.statements.indexOf(statement) + 1) : [];
+    const props = new Map(value.props);
+    let handled = 0;
+    for (const sibling of siblings) {
+      if (!ts.isExpressionStatement(sibling)) continue;
+      const assignment = sibling.expression;
+      if (ts.isBinaryExpression(assignment) && assignment.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+          ts.isPropertyAccessExpression(assignment.left) && ts.isIdentifier(assignment.left.expression) &&
+          assignment.left.expression.text === name) {
+        props.set(assignment.left.name.text, { value: this.resolve(assignment.right), origin: this.originOf(assignment) });
+        handled++;
+      }
+    }
+    return { ...value, props, complete: value.complete && handled === mutations };
   }
 
   private resolveMemberAccess(node: ts.PropertyAccessExpression | ts.ElementAccessExpression): Value | undefined {
@@ -332,7 +372,12 @@ export class ValueResolver {
         (calleeName === 'String' && ts.isIdentifier(callee)) ||
         calleeName === 'createSecretKey') {
       const inner = this.resolve(first);
-      return inner?.kind === 'string' ? inner : undefined;
+      return inner?.kind === 'string' || inner?.kind === 'env' ? inner : undefined;
+    }
+    // Key constructors keep the key material they are given: importPKCS8(pem, alg), importJWK(jwk), createPrivateKey(pem).
+    if (isKeyImportCall(node)) {
+      const inner = this.resolve(first);
+      return inner?.kind === 'string' || inner?.kind === 'object' || inner?.kind === 'env' ? inner : undefined;
     }
     if (calleeName === 'readFileSync' || calleeName === 'readFile') {
       const target = ts.isPropertyAccessExpression(callee) ? this.resolve(callee.expression) : this.resolve(callee);
@@ -407,6 +452,16 @@ export function propertyNameText(name: ts.PropertyName | ts.BindingName): string
 
 export function isRelative(specifier: string): boolean {
   return specifier.startsWith('./') || specifier.startsWith('../') || specifier === '.' || specifier === '..';
+}
+
+const KEY_IMPORTS = new Set(['importPKCS8', 'importSPKI', 'importX509', 'importJWK', 'createPrivateKey', 'createPublicKey']);
+
+/** jose `importPKCS8`/`importSPKI`/`importX509`/`importJWK` and node:crypto `createPrivateKey`/`createPublicKey`. */
+function isKeyImportCall(node: ts.Node): boolean {
+  if (!ts.isCallExpression(node)) return false;
+  const callee = node.expression;
+  const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
+  return KEY_IMPORTS.has(name);
 }
 
 function isProcessEnv(node: ts.Expression): boolean {

@@ -1,4 +1,6 @@
 /** Decoding JWT literals found in text: header and payload are public, the signature is not printed. */
+import { createHmac } from 'node:crypto';
+import { publishedWeakSecrets } from '../secret-strength.js';
 
 export interface DecodedToken {
   header: Record<string, unknown>;
@@ -6,8 +8,11 @@ export interface DecodedToken {
   signatureLength: number;
 }
 
-/** The three-part compact form; bounded so no input can make matching slow. */
-export const JWT_PATTERN = /\beyJ[A-Za-z0-9_-]{4,4096}\.eyJ[A-Za-z0-9_-]{2,16384}\.[A-Za-z0-9_-]{0,1024}(?![A-Za-z0-9_.-])/g;
+/**
+ * The three-part compact form; bounded so no input can make matching slow. It must not run
+ * on into more token characters (a longer blob), but may end a sentence: `... eyJ.eyJ.sig.`
+ */
+export const JWT_PATTERN = /\beyJ[A-Za-z0-9_-]{4,4096}\.eyJ[A-Za-z0-9_-]{2,16384}\.[A-Za-z0-9_-]{0,1024}(?![A-Za-z0-9_-]|\.[A-Za-z0-9_-])/g;
 
 function decodeSegment(segment: string): Record<string, unknown> | undefined {
   try {
@@ -52,4 +57,22 @@ export function describeToken(token: DecodedToken, nowSeconds = Date.now() / 100
 
 export function isUnsigned(token: DecodedToken): boolean {
   return String(token.header.alg).toLowerCase() === 'none';
+}
+
+const HMAC_HASHES: Record<string, string> = { HS256: 'sha256', HS384: 'sha384', HS512: 'sha512' };
+
+/**
+ * The published example secret an HS256/384/512 token is signed with, if any: anyone can
+ * then sign tokens the verifier accepts. Tries each entry of the weak-secret list.
+ */
+export function findPublishedHmacSecret(token: string, decoded: DecodedToken): string | undefined {
+  const hash = HMAC_HASHES[String(decoded.header.alg).toUpperCase()];
+  const lastDot = token.lastIndexOf('.');
+  const signature = token.slice(lastDot + 1);
+  if (!hash || signature === '') return undefined;
+  const signingInput = token.slice(0, lastDot);
+  for (const secret of publishedWeakSecrets()) {
+    if (createHmac(hash, secret).update(signingInput).digest('base64url') === signature) return secret;
+  }
+  return undefined;
 }

@@ -7,7 +7,7 @@
  */
 import { maskSecret, maskToken } from '../../mask.js';
 import type { Severity } from '../../types.js';
-import { JWT_PATTERN, decodeToken, describeToken, isUnsigned } from './jwt-token.js';
+import { JWT_PATTERN, decodeToken, describeToken, findPublishedHmacSecret, isUnsigned } from './jwt-token.js';
 
 export interface PatternHit {
   ruleId: string;
@@ -42,13 +42,17 @@ export const SEED_PATTERNS: SeedPattern[] = [
       const decoded = decodeToken(token);
       if (!decoded) return undefined;
       const unsigned = isUnsigned(decoded);
+      const publishedSecret = unsigned ? undefined : findPublishedHmacSecret(token, decoded);
+      const signedWith = publishedSecret ? `signed with the published example secret ${maskSecret(publishedSecret)}; ` : '';
       return {
         ruleId: 'jwt-literal',
-        message: `${unsigned ? 'Unsigned JWT (alg none)' : 'JWT'} written in the code: ${maskToken(token)}; ${describeToken(decoded)}`,
+        message: `${unsigned ? 'Unsigned JWT (alg none)' : 'JWT'} written in the code: ${maskToken(token)}; ${signedWith}${describeToken(decoded)}`,
         fix: unsigned
           ? 'Remove the token; an unsigned token must never be accepted or stored.'
-          : 'Remove the token from the repository and revoke it; load tokens at run time.',
-        severity: unsigned ? 'critical' : undefined,
+          : publishedSecret
+            ? 'Remove the token and stop accepting tokens signed with this secret: anyone can sign them. Rotate to a random secret of at least 32 bytes.'
+            : 'Remove the token from the repository and revoke it; load tokens at run time.',
+        severity: unsigned || publishedSecret ? 'critical' : undefined,
         sensitive: [token],
       };
     },
@@ -88,9 +92,10 @@ export const SEED_PATTERNS: SeedPattern[] = [
     id: 'hardcoded-secret-variable',
     keywords: ['jwt_secret', 'secret_key'],
     regex: /(JWT_SECRET|SECRET_KEY)\s{0,10}[:=]\s{0,10}['"]([^'"\r\n]{1,20})['"]/g,
-    inAstFiles: true,
-    check(match, { isAstFile, minSecretLength }) {
-      if (isAstFile && match[1] !== 'JWT_SECRET') return undefined;
+    // In JS/TS the AST rules (hardcoded-secret, weak-secret) judge JWT-secret declarations,
+    // with the precision checks a regex cannot make (config-key names, placeholders, paths).
+    inAstFiles: false,
+    check(match, { minSecretLength }) {
       const secret = match[2]!;
       if (PLACEHOLDER.test(secret.trim())) return undefined;
       const bytes = Buffer.byteLength(secret);

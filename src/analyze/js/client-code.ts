@@ -1,0 +1,46 @@
+/**
+ * Is a JS/TS file browser code? A cheap, file-level judgement from directives, imports,
+ * browser globals, the file type and the path. Server markers (a server framework import,
+ * `'use server'`, `next/headers`) win over client markers.
+ */
+import { ts } from 'ts-morph';
+import { extname } from 'node:path';
+
+const SERVER_MODULES = /^(express|fastify|koa|@koa\/|@nestjs\/|@hapi\/hapi|hapi$|restify|next\/headers|next\/server|server-only|h3$|hono|@hono\/|http$|node:http$|https$|node:https$|firebase-admin|firebase-functions|aws-lambda)/;
+const CLIENT_MODULES = /^(react$|react-dom|react-native|@react-native|@react-navigation|expo|vue$|svelte$|@angular\/|preact|solid-js|next\/router|next\/navigation$|@tanstack\/react|react-redux|@reduxjs\/toolkit|pinia|vuex|axios-auth-refresh)/;
+const BROWSER_GLOBALS = /\b(?:localStorage|sessionStorage)\b|\bwindow\.|\bdocument\.(?:cookie|getElementById|querySelector|location|body|createElement|addEventListener)|\bnavigator\./;
+const CLIENT_EXTENSIONS = new Set(['.jsx', '.tsx', '.vue', '.svelte', '.html', '.htm']);
+const CLIENT_DIRECTORIES = /(^|\/)(client|frontend|front-end|browser|web-client|components|hooks|composables|screens|redux|slices|stores?)\//i;
+
+export function isClientSideFile(sourceFile: ts.SourceFile, relPath: string): boolean {
+  const directives = leadingDirectives(sourceFile);
+  if (directives.includes('use server')) return false;
+  const modules = importedModules(sourceFile);
+  if (modules.some((module) => SERVER_MODULES.test(module))) return false;
+  if (directives.includes('use client')) return true;
+  if (modules.some((module) => CLIENT_MODULES.test(module))) return true;
+  if (CLIENT_EXTENSIONS.has(extname(relPath).toLowerCase())) return true;
+  if (CLIENT_DIRECTORIES.test(relPath.split('\\').join('/'))) return true;
+  return BROWSER_GLOBALS.test(sourceFile.text);
+}
+
+function leadingDirectives(sourceFile: ts.SourceFile): string[] {
+  const directives: string[] = [];
+  for (const statement of sourceFile.statements) {
+    if (!ts.isExpressionStatement(statement) || !ts.isStringLiteral(statement.expression)) break;
+    directives.push(statement.expression.text);
+  }
+  return directives;
+}
+
+/** Top-level `import ... from 'x'` and `require('x')` module names (require anywhere at top level). */
+function importedModules(sourceFile: ts.SourceFile): string[] {
+  const modules: string[] = [];
+  for (const statement of sourceFile.statements) {
+    if (ts.isImportDeclaration(statement) && ts.isStringLiteralLike(statement.moduleSpecifier)) {
+      modules.push(statement.moduleSpecifier.text);
+    }
+  }
+  for (const match of sourceFile.text.matchAll(/\brequire\(\s*['"]([^'"]+)['"]\s*\)/g)) modules.push(match[1]!);
+  return modules;
+}
