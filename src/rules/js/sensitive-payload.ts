@@ -141,8 +141,8 @@ function sensitiveFieldMessage(key: string): string {
 export function isSensitiveField(key: string): boolean {
   const words = nameWords(key);
   if (words.length === 0) return false;
-  if (FLAG_FIRST_WORDS.has(words[0]!) || METADATA_LAST_WORDS.has(words[words.length - 1]!)) return false;
   if (SENSITIVE_FIELDS.has(words.join(''))) return true;
+  if (FLAG_FIRST_WORDS.has(words[0]!) || METADATA_LAST_WORDS.has(words[words.length - 1]!)) return false;
   if (words.some((word) => SENSITIVE_WORDS.has(word))) return true;
   const joined = words.join(' ');
   return /\b(?:credit card|card number|api key|private key|date of birth|social security)\b/.test(joined);
