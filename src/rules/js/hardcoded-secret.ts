@@ -1,17 +1,14 @@
 /**
  * hardcoded-secret: key material written as a literal (HMAC secret, PEM private key, private
  * JWK) that reaches a JWT call's key or is declared under a JWT-secret name. Reported at the
- * literal, wherever it is written, with the uses as related locations. Guessable secrets are
- * left to weak-secret, which supersedes this rule at the same place.
+ * literal, wherever it is written, with the uses as related locations. Where weak-secret
+ * reports the same literal, the pipeline keeps only weak-secret (it supersedes this rule).
  */
 import { KeyMaterialCollector, type KeyLiteral } from '../../analyze/js/key-material.js';
-import { secretWeakness } from '../../analyze/secret-strength.js';
 import { maskSecret } from '../../mask.js';
-import { RULE_OPTIONS } from '../options.js';
 import type { JsRule } from '../rule.js';
 import { describeSecret, describeUse, markKeySensitive } from './key-findings.js';
 
-const DEFAULT_MIN_LENGTH = Number(RULE_OPTIONS['weak-secret']?.minLength?.default ?? 32);
 const CONSEQUENCE = 'anyone who can read the repository can forge tokens';
 
 export const hardcodedSecret: JsRule = {
@@ -27,7 +24,6 @@ export const hardcodedSecret: JsRule = {
         for (const candidate of collector.all()) {
           if (candidate.kind !== 'literal') continue;
           markKeySensitive(context, candidate);
-          if (candidate.keyText.kind === 'secret' && secretWeakness(candidate.text, DEFAULT_MIN_LENGTH)) continue;
           context.report({
             origin: candidate.origin,
             message: message(candidate),
