@@ -37,15 +37,12 @@ export const decodeWithoutVerify: JsRule = {
       end() {
         if (decodes.length === 0 || isTestFile(context.file) || isClientSideFile(context.sourceFile, context.file)) return;
         for (const call of decodes) {
-          if (isVerifiedNearby(call, verifies) || isCheckedByTheFunction(call) || isBehindAuthentication(call.node) ||
-              isIdTokenFromTokenEndpoint(call.token)) {
-            continue;
-          }
+          if (isBehindAuthentication(call.node) || isIdTokenFromTokenEndpoint(call.token)) continue;
           const use = authorizationUse(call.node);
-          if (!use) continue;
+          if (!use || isVerifiedNearby(call, verifies, use.node) || isCheckedByTheFunction(call, use.node)) continue;
           context.report({
             node: call.node,
-            message: `${call.api} result is used for authorization (${use}) without verifying the signature`,
+            message: `${call.api} result is used for authorization (${use.label}) without verifying the signature`,
           });
         }
       },
@@ -127,7 +124,8 @@ interface Flow {
 }
 
 /** Describes the first identity or authorization use of a decode result, or undefined. */
-function authorizationUse(decodeCall: ts.Expression): string | undefined {
+/** The first place the decoded claims drive identity or authorization: a label for the message, and where. */
+function authorizationUse(decodeCall: ts.Expression): { label: string; node: ts.Node } | undefined {
   const queue: Flow[] = [{ node: decodeCall, held: 'claims', label: callLabel(decodeCall) }];
   const seen = new Set<ts.Node>();
   for (let steps = 0; queue.length > 0 && steps < MAX_STEPS; steps++) {
@@ -135,7 +133,7 @@ function authorizationUse(decodeCall: ts.Expression): string | undefined {
     if (seen.has(flow.node)) continue;
     seen.add(flow.node);
     const use = follow(flow, queue);
-    if (use) return use;
+    if (use) return { label: use, node: flow.node };
   }
   return undefined;
 }
@@ -403,10 +401,10 @@ function functionName(fn: ts.FunctionLikeDeclaration | undefined): string | unde
 }
 
 /**
- * A verify call in the decode's function, in one of its enclosing functions, or in a callback
- * inside it: the decode reads a token that this code path verifies.
+ * A verify call in the decode's function before the claims are used, in one of its enclosing
+ * functions, or in a callback inside it: the decode reads a token that this code path verifies.
  */
-function isVerifiedNearby(decode: JwtCall, verifies: JwtCall[]): boolean {
+function isVerifiedNearby(decode: JwtCall, verifies: JwtCall[], use: ts.Node): boolean {
   const decodeScopes = new Set<ts.Node>([decode.node.getSourceFile()]);
   for (let fn = enclosingFunction(decode.node); fn; fn = enclosingFunction(fn)) decodeScopes.add(fn);
   const ownScope = enclosingFunction(decode.node) ?? decode.node.getSourceFile();
@@ -414,24 +412,40 @@ function isVerifiedNearby(decode: JwtCall, verifies: JwtCall[]): boolean {
     // Middleware configurations (express-jwt, passport-jwt) verify other requests' tokens, not this one.
     if (verify.token === undefined && verify.library !== '@fastify/jwt') return false;
     const verifyScope = enclosingFunction(verify.node) ?? verify.node.getSourceFile();
-    if (decodeScopes.has(verifyScope)) return verifyScope === ownScope || !ts.isSourceFile(verifyScope);
+    // In the decode's own function, the verify must come before the claims decide anything;
+    // using them only to look up the key or user that the verify then checks is fine.
+    if (verifyScope === ownScope) return verify.node.getStart() < use.getStart() || feedsCallArgument(use);
+    if (decodeScopes.has(verifyScope)) return !ts.isSourceFile(verifyScope);
     for (let fn = enclosingFunction(verifyScope); fn; fn = enclosingFunction(fn)) if (fn === ownScope) return true;
     return false;
   });
 }
 
+/** `User.findById(decoded.sub)`: the claim is an argument of a call, not a decision. */
+function feedsCallArgument(use: ts.Node): boolean {
+  for (let node: ts.Node = use; node.parent && !ts.isStatement(node); node = node.parent) {
+    const parent = node.parent;
+    if (ts.isCallExpression(parent) && parent.arguments.some((arg) => arg === node)) return true;
+    if (ts.isConditionalExpression(parent) || ts.isIfStatement(parent) ||
+        (ts.isBinaryExpression(parent) && COMPARISONS.has(parent.operatorToken.kind))) {
+      return false;
+    }
+  }
+  return false;
+}
+
 /**
- * The decode's function checks the token some other way: it passes the same token to its
- * own verify/validate helper (`await verifyAccessToken(token)`), or compares the token
- * itself with a stored copy (`user.refreshToken !== token`).
+ * The decode's function checks the token some other way before trusting the claims: it passes
+ * the same token to its own verify/validate helper (`await verifyAccessToken(token)`), or
+ * compares the token itself with a stored copy (`user.refreshToken !== token`).
  */
-function isCheckedByTheFunction(decode: JwtCall): boolean {
+function isCheckedByTheFunction(decode: JwtCall, use: ts.Node): boolean {
   const fn = enclosingFunction(decode.node);
   if (!fn?.body || !decode.token) return false;
   const token = decode.token.getText();
   let checked = false;
   const visit = (node: ts.Node): void => {
-    if (checked) return;
+    if (checked || node.getStart() > use.getStart()) return;
     if (ts.isCallExpression(node) && node !== decode.node && VERIFY_HELPER.test(calleeName(node)) &&
         node.arguments.some((arg) => arg.getText() === token)) {
       checked = true;
