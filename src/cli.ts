@@ -3,7 +3,7 @@
  * Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage or config error.
  * The scanner modules load lazily so that `--version` and `--help` stay instant.
  */
-import { readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
@@ -200,7 +200,12 @@ export function parseSize(text: string): number {
 /** A report is never left half-written: write a temp file beside it, then rename. */
 function writeAtomically(path: string, content: string): void {
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  writeFileSync(temp, content);
-  renameSync(temp, path);
+  try {
+    writeFileSync(temp, content);
+    renameSync(temp, path);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw new UsageError(`--output ${JSON.stringify(path)}: cannot write the report (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
 }
 

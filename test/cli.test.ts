@@ -158,6 +158,10 @@ describe('jwt-lint CLI', () => {
     const badSize = runCli(['--max-file-size', 'huge'], { cwd: project });
     expect(badSize.code).toBe(2);
     expect(badSize.stderr).toContain('--max-file-size');
+    const unwritable = runCli(['--output', 'no-such-dir/report.json'], { cwd: project });
+    expect(unwritable.code).toBe(2);
+    expect(unwritable.stderr).toContain('--output');
+    expect(unwritable.stderr).toContain('ENOENT');
     const missing = runCli(['does-not-exist'], { cwd: project });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('path not found: does-not-exist');
