@@ -17,15 +17,31 @@ export function maskToken(token: string): string {
   return `${shownHeader}.…(${token.length} chars)`;
 }
 
+/** Secrets this long are masked wherever they appear; shorter ones could be ordinary words. */
+const MASK_ANYWHERE_LENGTH = 8;
+const QUOTED = /(["'`])((?:\\.|(?!\1)[^\\])*)\1/g;
+
 /**
- * Replaces every occurrence of each secret in a line of text (used for code frames),
- * keeping the surrounding code readable.
+ * Masks each secret in a line of text (used for code frames), keeping the surrounding code
+ * readable. Long secrets are masked wherever they occur. Short ones (a weak `'secret'`) are
+ * masked inside quoted strings and in the value of a `KEY=value` / `key: value` line, so the
+ * word `secret:` of an unrelated property stays readable.
  */
 export function redactText(text: string, secrets: Iterable<string>): string {
+  const shortSecrets: string[] = [];
   let result = text;
   for (const secret of secrets) {
     if (secret.length === 0) continue;
-    result = result.split(secret).join(secret.startsWith('eyJ') ? maskToken(secret) : maskSecret(secret));
+    if (secret.length >= MASK_ANYWHERE_LENGTH) result = replaceAll(result, secret);
+    else shortSecrets.push(secret);
   }
-  return result;
+  if (shortSecrets.length === 0) return result;
+  const maskShort = (segment: string): string => shortSecrets.reduce(replaceAll, segment);
+  result = result.replace(QUOTED, (_match, quote: string, body: string) => `${quote}${maskShort(body)}${quote}`);
+  const assignment = /^(\s*[\w.-]+\s*[=:]\s*)([^'"`\s].*)$/.exec(result);
+  return assignment ? assignment[1]! + maskShort(assignment[2]!) : result;
+}
+
+function replaceAll(text: string, secret: string): string {
+  return text.split(secret).join(secret.startsWith('eyJ') ? maskToken(secret) : maskSecret(secret));
 }

@@ -227,9 +227,20 @@ function dedupe(findings: Finding[]): Finding[] {
     if (finding.ruleId === 'hardcoded-secret' && weakLines.has(line)) continue;
     const key = `${finding.ruleId}@${line}`;
     const existing = byKey.get(key);
-    if (!existing || (existing.engine === 'pattern' && finding.engine === 'ast')) byKey.set(key, finding);
+    if (!existing) byKey.set(key, finding);
+    else byKey.set(key, mergeDuplicates(existing, finding));
   }
   return [...byKey.values()];
+}
+
+/** The AST finding wins over a pattern finding; the related locations of both are kept. */
+function mergeDuplicates(existing: Finding, duplicate: Finding): Finding {
+  const kept = existing.engine === 'pattern' && duplicate.engine === 'ast' ? duplicate : existing;
+  const related = [...(existing.related ?? []), ...(duplicate.related ?? [])];
+  const unique = related.filter((location, index) => related.findIndex((other) =>
+    other.file === location.file && other.range.start.line === location.range.start.line &&
+    other.range.start.column === location.range.start.column) === index);
+  return unique.length > 0 ? { ...kept, related: unique } : kept;
 }
 
 /** Literal secrets and tokens are normal in test code: they drop to `testSeverity` there. */
