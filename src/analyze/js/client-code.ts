@@ -18,10 +18,25 @@ export function isClientSideFile(sourceFile: ts.SourceFile, relPath: string): bo
   const modules = importedModules(sourceFile);
   if (modules.some((module) => SERVER_MODULES.test(module))) return false;
   if (directives.includes('use client')) return true;
+  if (isFrameworkServerPath(relPath)) return false;
   if (modules.some((module) => CLIENT_MODULES.test(module))) return true;
   if (CLIENT_EXTENSIONS.has(extname(relPath).toLowerCase())) return true;
   if (CLIENT_DIRECTORIES.test(relPath.split('\\').join('/'))) return true;
   return BROWSER_GLOBALS.test(sourceFile.text);
+}
+
+/** The file imports a server framework or a server-only module (`next/server`, `express`, `server-only`...). */
+export function importsServerModule(sourceFile: ts.SourceFile): boolean {
+  return importedModules(sourceFile).some((module) => SERVER_MODULES.test(module));
+}
+
+/**
+ * Paths that full-stack frameworks run on the server even inside a `frontend/` or `client/` folder:
+ * Next.js API routes (`pages/api/`), route handlers (`app/.../route.ts`) and middleware, SvelteKit `+server.ts`.
+ */
+export function isFrameworkServerPath(relPath: string): boolean {
+  const path = relPath.split('\\').join('/');
+  return /(^|\/)pages\/api\/|(^|\/)app\/(?:.*\/)?route\.[cm]?[jt]sx?$|(^|\/)middleware\.[cm]?[jt]s$|(^|\/)\+server\.[cm]?[jt]s$/i.test(path);
 }
 
 function leadingDirectives(sourceFile: ts.SourceFile): string[] {

@@ -32,6 +32,8 @@ export interface KeyLiteral {
 export interface KeyFallback {
   kind: 'fallback';
   envName: string;
+  /** The default is picked by a condition (`isProd ? process.env.X : 'dev'`), not by X being unset. */
+  byCondition?: boolean;
   text: string;
   origin: Origin;
   uses: RelatedLocation[];
@@ -59,6 +61,7 @@ export class KeyMaterialCollector {
       [ts.SyntaxKind.PropertyAssignment]: (node) => this.visitProperty(node as ts.PropertyAssignment),
       [ts.SyntaxKind.PropertyDeclaration]: (node) => this.visitClassField(node as ts.PropertyDeclaration),
       [ts.SyntaxKind.BinaryExpression]: (node) => this.visitBinary(node as ts.BinaryExpression),
+      [ts.SyntaxKind.CallExpression]: (node) => this.visitConfigGet(node as ts.CallExpression),
     };
   }
 
@@ -115,11 +118,22 @@ export class KeyMaterialCollector {
     // `process.env.JWT_SECRET || 'dev'` anywhere: the env name says what it is.
     if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) {
       if (ts.isBinaryExpression(node.parent) && node.parent.left === node) return; // the outer `||` decides
-      if (!node.getSourceFile().text.slice(node.left.pos, node.left.end).includes('env')) return;
+      // Cheap guard: `process.env.X`, `import.meta.env.X` or a NestJS `configService.get('X')`.
+      if (!/env|config/i.test(node.getSourceFile().text.slice(node.left.pos, node.left.end))) return;
       const value = this.resolver.resolve(node);
       if (value?.kind === 'env' && isJwtSecretName(value.name, { envName: true })) {
         for (const found of flattenKey(value, 0)) if (found.kind === 'fallback') this.add(found, {});
       }
+    }
+  }
+
+  /** NestJS `configService.get('JWT_SECRET', 'dev')` anywhere: the default argument is the fallback. */
+  private visitConfigGet(node: ts.CallExpression): void {
+    const callee = node.expression;
+    if (node.arguments.length < 2 || !ts.isPropertyAccessExpression(callee) || callee.name.text !== 'get') return;
+    const value = this.resolver.resolve(node);
+    if (value?.kind === 'env' && value.fallback && isJwtSecretName(value.name, { envName: true })) {
+      for (const found of flattenKey(value, 0)) if (found.kind === 'fallback') this.add(found, {});
     }
   }
 
@@ -148,7 +162,8 @@ export class KeyMaterialCollector {
     if (!candidate) {
       candidate = found.kind === 'literal'
         ? { kind: 'literal', text: found.text, keyText: found.keyText, origin: found.origin, uses: [] }
-        : { kind: 'fallback', envName: found.envName, text: found.text, origin: found.origin, uses: [] };
+        : { kind: 'fallback', envName: found.envName, byCondition: found.byCondition, text: found.text, origin: found.origin,
+          uses: [] };
       this.candidates.set(key, candidate);
     }
     if (how.use && !candidate.uses.some((use) => sameRange(use, how.use!))) candidate.uses.push(how.use);
@@ -159,7 +174,7 @@ export class KeyMaterialCollector {
 
 type Found =
   | { kind: 'literal'; text: string; keyText: KeyLiteral['keyText']; origin: Origin }
-  | { kind: 'fallback'; envName: string; text: string; origin: Origin };
+  | { kind: 'fallback'; envName: string; byCondition?: boolean; text: string; origin: Origin };
 
 /**
  * The key material a resolved key value holds: a secret or PEM string, a private JWK
@@ -181,7 +196,8 @@ function flattenKey(value: Value | undefined, depth: number): Found[] {
       if (fallback?.kind !== 'string' || isPlaceholderSecret(fallback.value)) return [];
       const keyText = classifyKeyText(fallback.value);
       if (keyText.kind === 'pem-public' || keyText.kind === 'jwk-public') return [];
-      return [{ kind: 'fallback', envName: value.name, text: fallback.value, origin: fallback.origin }];
+      return [{ kind: 'fallback', envName: value.name, byCondition: value.fallbackByCondition, text: fallback.value,
+        origin: fallback.origin }];
     }
     case 'object': {
       const jwk = jwkSecretEntry(value);

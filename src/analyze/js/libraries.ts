@@ -466,20 +466,24 @@ function mentionsFastifyJwt(sourceFile: ts.SourceFile): boolean {
     text.includes('fastify-jwt') || text.includes('@fastify/jwt'));
 }
 
-/** hapi: `server.auth.strategy(name, 'jwt', options)` for hapi-auth-jwt2 and @hapi/jwt. */
+/** hapi: `server.auth.strategy(name, 'jwt', [mode,] options)` for hapi-auth-jwt2 and @hapi/jwt. */
 function recogniseHapiStrategy(node: ts.CallExpression, resolver: ValueResolver): JwtCall | undefined {
   const callee = node.expression;
   if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'strategy') return undefined;
   if (!ts.isPropertyAccessExpression(callee.expression) || callee.expression.name.text !== 'auth') return undefined;
   if (resolver.resolveString(node.arguments[1]) !== 'jwt') return undefined;
   const text = resolver.sourceFile.text;
-  const options = resolver.resolve(node.arguments[2]);
+  // hapi < 17: `strategy(name, scheme, mode, options)`, mode being true/false or 'required'/'optional'/'try'.
+  const mode = node.arguments.length > 3 ? resolver.resolve(node.arguments[2]) : undefined;
+  const optionsAt = mode?.kind === 'boolean' || (mode?.kind === 'string' && ['required', 'optional', 'try'].includes(mode.value))
+    ? 3 : 2;
+  const options = resolver.resolve(node.arguments[optionsAt]);
   const usesHapiJwt = text.includes('@hapi/jwt') ||
     (!text.includes('hapi-auth-jwt2') && options?.kind === 'object' && options.props.has('keys'));
   const spec: Spec = usesHapiJwt
-    ? { library: '@hapi/jwt', kind: 'verify', api: "auth.strategy('jwt')", args: { options: 2 }, paths: HAPI_JWT_PATHS,
+    ? { library: '@hapi/jwt', kind: 'verify', api: "auth.strategy('jwt')", args: { options: optionsAt }, paths: HAPI_JWT_PATHS,
         checksMissing: [], numberUnit: 'seconds' }
-    : { library: 'hapi-auth-jwt2', kind: 'verify', api: "auth.strategy('jwt')", args: { options: 2 },
+    : { library: 'hapi-auth-jwt2', kind: 'verify', api: "auth.strategy('jwt')", args: { options: optionsAt },
         paths: HAPI_AUTH_JWT2_PATHS, checksMissing: ['algorithms', 'audience', 'issuer'] };
   return fromSpec(spec, node, resolver);
 }

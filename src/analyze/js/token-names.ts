@@ -49,6 +49,8 @@ export function isTokenLikeName(name: string): boolean {
   if (words.length === 0 || words.some((word) => NOT_A_CREDENTIAL.has(word))) return false;
   if (words.some((word) => TOKEN_WORDS.has(word))) return true;
   if (words.some((word) => AUTH_WORDS.has(word))) {
+    // `oauth_state`: the OAuth state parameter, a one-time anti-CSRF value, not a credential.
+    if (words.includes('oauth') && words.includes('state')) return false;
     return words.every((word) => AUTH_WORDS.has(word) || AUTH_COMPANIONS.has(word));
   }
   if (words[0] === 'session' || words[0] === 'sid') return words.slice(1).every((word) => SESSION_COMPANIONS.has(word));

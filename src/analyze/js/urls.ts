@@ -20,5 +20,9 @@ export function plainHttpRemoteHost(url: string, complete = true): string | unde
 export function isLocalHost(host: string): boolean {
   if (LOCAL_HOSTS.has(host)) return true;
   if (/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)) return true;
+  // 192.168.x.x and link-local 169.254.x.x: a home or office LAN, like `.local` names (a developer's
+  // machine reached from a phone or a VM). 10.x and 172.16-31.x stay reported: they are typical
+  // cloud VPC and cluster ranges, where production traffic flows.
+  if (/^(?:192\.168|169\.254)\.\d{1,3}\.\d{1,3}$/.test(host)) return true;
   return host.endsWith('.localhost') || host.endsWith('.local');
 }

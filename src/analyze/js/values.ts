@@ -28,8 +28,11 @@ export type Value =
   /** `complete` is false when unknown spreads or computed keys may add properties. */
   | { kind: 'object'; props: Map<string, PropertyEntry>; complete: boolean; origin: Origin }
   | { kind: 'array'; items: (Value | undefined)[]; complete: boolean; origin: Origin }
-  /** `process.env.NAME` / `import.meta.env.NAME`, with its literal default if any. */
-  | { kind: 'env'; name: string; fallback?: Value; origin: Origin }
+  /**
+   * `process.env.NAME` / `import.meta.env.NAME`, with its literal default if any;
+   * `fallbackByCondition` when a conditional, not the variable being unset, picks the default.
+   */
+  | { kind: 'env'; name: string; fallback?: Value; fallbackByCondition?: boolean; origin: Origin }
   /** `fs.readFileSync(path)`: key material read from a file. */
   | { kind: 'file-read'; path: Value | undefined; origin: Origin }
   /** A binding to a module or one of its members: `require('jsonwebtoken')`, `import { sign } from 'jsonwebtoken'`. */
@@ -111,6 +114,7 @@ export class ValueResolver {
     if (ts.isPrefixUnaryExpression(node)) return this.resolvePrefix(node);
     if (ts.isTemplateExpression(node)) return this.resolveTemplate(node);
     if (ts.isBinaryExpression(node)) return this.resolveBinary(node);
+    if (ts.isConditionalExpression(node)) return this.resolveConditional(node);
     if (ts.isObjectLiteralExpression(node)) return this.resolveObject(node);
     if (ts.isArrayLiteralExpression(node)) return this.resolveArray(node);
     if (ts.isIdentifier(node)) return this.resolveIdentifier(node);
@@ -147,6 +151,21 @@ export class ValueResolver {
       text += span.literal.text;
     }
     return { kind: 'string', value: text, origin: this.originOf(node), names: [] };
+  }
+
+  /**
+   * `NODE_ENV === 'production' ? process.env.SECRET : 'dev'` (either order): an environment
+   * value with the other branch as its literal fallback, like `process.env.SECRET || 'dev'`.
+   * Any other conditional is unknown.
+   */
+  private resolveConditional(node: ts.ConditionalExpression): Value | undefined {
+    const whenTrue = this.resolve(node.whenTrue);
+    const whenFalse = this.resolve(node.whenFalse);
+    const env = whenTrue?.kind === 'env' && !whenTrue.fallback ? whenTrue
+      : whenFalse?.kind === 'env' && !whenFalse.fallback ? whenFalse : undefined;
+    const other = env === whenTrue ? whenFalse : whenTrue;
+    if (!env || other?.kind !== 'string') return undefined;
+    return { ...env, fallback: other, fallbackByCondition: true, origin: this.originOf(node) };
   }
 
   private resolveBinary(node: ts.BinaryExpression): Value | undefined {
@@ -364,6 +383,14 @@ export class ValueResolver {
       return { kind: 'module', module: first.text, member: undefined, origin: this.originOf(node) };
     }
     const calleeName = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
+    // NestJS `configService.get('JWT_SECRET', 'dev')` / `getOrThrow('JWT_SECRET')`: an environment read.
+    if ((calleeName === 'get' || calleeName === 'getOrThrow') && ts.isPropertyAccessExpression(callee) && first &&
+        ts.isStringLiteralLike(first) && this.isDeclaredAs(callee.expression, '@nestjs/config', 'ConfigService')) {
+      const origin = this.originOf(node);
+      const fallback = calleeName === 'get' ? this.resolve(node.arguments[1]) : undefined;
+      return fallback?.kind === 'string' || fallback?.kind === 'number' || fallback?.kind === 'boolean'
+        ? { kind: 'env', name: first.text, fallback, origin } : { kind: 'env', name: first.text, origin };
+    }
     // Byte wrappers keep the secret they wrap: Buffer.from(s), new TextEncoder().encode(s), String(s).
     if ((calleeName === 'from' && ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) &&
          callee.expression.text === 'Buffer') ||
@@ -390,6 +417,37 @@ export class ValueResolver {
       return inner?.kind === 'string' || inner?.kind === 'file-read' ? inner : undefined;
     }
     return undefined;
+  }
+
+  /**
+   * Whether a receiver is declared with a type imported from a module: a parameter
+   * `(config: ConfigService)`, or `this.config` for a constructor parameter property or a
+   * typed class field. Only the written type annotation is read (there is no type checker).
+   */
+  isDeclaredAs(receiver: ts.Expression, module: string, member: string): boolean {
+    let type: ts.TypeNode | undefined;
+    if (ts.isPropertyAccessExpression(receiver) && receiver.expression.kind === ts.SyntaxKind.ThisKeyword) {
+      let cls: ts.Node | undefined = receiver.parent;
+      while (cls && !ts.isClassLike(cls)) cls = cls.parent;
+      if (!cls || !ts.isClassLike(cls)) return false;
+      const name = receiver.name.text;
+      for (const classMember of cls.members) {
+        if (ts.isPropertyDeclaration(classMember) && classMember.name && propertyNameText(classMember.name) === name) {
+          type = classMember.type;
+        }
+        if (ts.isConstructorDeclaration(classMember)) {
+          for (const param of classMember.parameters) {
+            if (ts.isIdentifier(param.name) && param.name.text === name && ts.getModifiers(param)?.length) type = param.type;
+          }
+        }
+      }
+    } else if (ts.isIdentifier(receiver)) {
+      const declaration = findDeclaration(receiver);
+      if (declaration?.kind === 'parameter') type = declaration.node.type;
+    }
+    if (!type || !ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName)) return false;
+    const ref = this.resolve(type.typeName);
+    return ref?.kind === 'module' && ref.module === module && ref.member === member;
   }
 
   private resolveNew(node: ts.NewExpression): Value | undefined {

@@ -55,6 +55,25 @@ export function describeToken(token: DecodedToken, nowSeconds = Date.now() / 100
   return parts.join('; ');
 }
 
+/**
+ * A key that is a JWT only by format and is meant to ship in browser code: the Supabase `anon`
+ * key (protected by Row Level Security, documented as safe to publish). Its `service_role`
+ * sibling bypasses RLS and stays a finding.
+ */
+export function isPublishableKey(token: DecodedToken): boolean {
+  const { iss, role } = token.payload;
+  return role === 'anon' && (iss === 'supabase' || iss === 'supabase-demo');
+}
+
+/** What a token is, when its claims say so: a Supabase service_role key is a database admin credential. */
+export function knownTokenKind(token: DecodedToken): string | undefined {
+  const { iss, role } = token.payload;
+  if (role === 'service_role' && (iss === 'supabase' || iss === 'supabase-demo')) {
+    return 'Supabase service_role key (bypasses Row Level Security)';
+  }
+  return undefined;
+}
+
 export function isUnsigned(token: DecodedToken): boolean {
   return String(token.header.alg).toLowerCase() === 'none';
 }

@@ -7,7 +7,9 @@
  */
 import { maskSecret, maskToken } from '../../mask.js';
 import type { Severity } from '../../types.js';
-import { JWT_PATTERN, decodeToken, describeToken, findPublishedHmacSecret, isUnsigned } from './jwt-token.js';
+import {
+  JWT_PATTERN, decodeToken, describeToken, findPublishedHmacSecret, isPublishableKey, isUnsigned, knownTokenKind,
+} from './jwt-token.js';
 
 export interface PatternHit {
   ruleId: string;
@@ -40,13 +42,14 @@ export const SEED_PATTERNS: SeedPattern[] = [
     check(match) {
       const token = match[0];
       const decoded = decodeToken(token);
-      if (!decoded) return undefined;
+      if (!decoded || isPublishableKey(decoded)) return undefined;
       const unsigned = isUnsigned(decoded);
+      const kind = knownTokenKind(decoded);
       const publishedSecret = unsigned ? undefined : findPublishedHmacSecret(token, decoded);
       const signedWith = publishedSecret ? `signed with the published example secret ${maskSecret(publishedSecret)}; ` : '';
       return {
         ruleId: 'jwt-literal',
-        message: `${unsigned ? 'Unsigned JWT (alg none)' : 'JWT'} written in the code: ${maskToken(token)}; ${signedWith}${describeToken(decoded)}`,
+        message: `${unsigned ? 'Unsigned JWT (alg none)' : kind ?? 'JWT'} written in the code: ${maskToken(token)}; ${signedWith}${describeToken(decoded)}`,
         fix: unsigned
           ? 'Remove the token; an unsigned token must never be accepted or stored.'
           : publishedSecret

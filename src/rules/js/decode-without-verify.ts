@@ -93,8 +93,11 @@ const AUTHORIZATION_CLAIMS = new Set([
   'role', 'roles', 'admin', 'isadmin', 'permission', 'permissions', 'scope', 'scopes', 'groups', 'group',
   'authorities', 'isstaff', 'issuperuser', 'superuser',
 ]);
-/** Members of a decode result that hold the claims (complete decodes, @hapi/jwt artifacts). */
-const CLAIMS_CONTAINERS = new Set(['payload', 'decoded', 'claims']);
+/**
+ * Members of a decode result that hold the claims (complete decodes, @hapi/jwt artifacts), and the
+ * nested objects tokens are often signed with: `jwt.sign({ data: { role } })`, `{ user: { id } }`.
+ */
+const CLAIMS_CONTAINERS = new Set(['payload', 'decoded', 'claims', 'data', 'user']);
 /** `req.user = claims`: targets that carry the caller's identity. */
 const IDENTITY_TARGETS = new Set([
   'user', 'auth', 'currentuser', 'identity', 'principal', 'claims', 'userid', 'uid', 'role', 'roles',

@@ -8,7 +8,7 @@
 import { ts } from 'ts-morph';
 import { expressionName, initializerOf, unwrapExpression } from '../../analyze/js/expressions.js';
 import { findDeclaration } from '../../analyze/js/scope.js';
-import { stringParts } from '../../analyze/js/string-parts.js';
+import { stringParts, type StringPart } from '../../analyze/js/string-parts.js';
 import { isTokenLikeName, looksLikeJwt, tokenLikeNameIn } from '../../analyze/js/token-names.js';
 import type { Value } from '../../analyze/js/values.js';
 import type { JsRule, JsRuleContext } from '../rule.js';
@@ -46,11 +46,14 @@ export const insecureCookie: JsRule = {
       nodes: {
         [ts.SyntaxKind.CallExpression]: (node) => {
           const call = node as ts.CallExpression;
+          // A browser cookie library first: `this.cookies.set` is Koa's jar, or an injected CookieService.
+          if (checkJsCookie(context, call)) return;
           const write = serverCookieWrite(context, call);
           if (write) return checkServerCookie(context, write);
-          checkJsCookie(context, call);
+          checkSetCookieCall(context, call);
         },
         [ts.SyntaxKind.BinaryExpression]: (node) => checkDocumentCookie(context, node as ts.BinaryExpression),
+        [ts.SyntaxKind.PropertyAssignment]: (node) => checkSetCookieProperty(context, node as ts.PropertyAssignment),
       },
     };
   },
@@ -216,20 +219,105 @@ function isMissing(options: Value | undefined, flag: Flag, defaults: Defaults): 
   return value?.kind === 'undefined' || value?.kind === 'null' ? !defaults.has(flag) : false;
 }
 
-/** js-cookie: `Cookies.set('token', token)` writes from script; such a cookie can never be HttpOnly. */
-function checkJsCookie(context: JsRuleContext, call: ts.CallExpression): void {
-  const callee = call.expression;
-  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'set') return;
-  const ref = context.resolver.resolve(callee);
-  if (ref?.kind !== 'module' || ref.module !== 'js-cookie' || ref.member !== 'set') return;
+/**
+ * Browser cookie libraries: js-cookie `Cookies.set('token', token)`, universal-cookie / react-cookie
+ * (`new Cookies().set`, the `setCookie` of `useCookies()`), VueUse `useCookies().set` and Angular's
+ * ngx-cookie-service `CookieService.set`. They write `document.cookie`, so the cookie can never be HttpOnly.
+ */
+function checkJsCookie(context: JsRuleContext, call: ts.CallExpression): boolean {
+  const library = scriptCookieLibrary(context, call.expression);
+  if (!library) return false;
   const [nameNode, valueNode] = call.arguments;
-  if (!nameNode || !valueNode) return;
+  if (!nameNode || !valueNode) return true;
   const cookieName = context.resolver.resolveString(nameNode);
-  if (!holdsToken(context, nameNode, cookieName, valueNode)) return;
+  if (!holdsToken(context, nameNode, cookieName, valueNode)) return true;
   context.report({
     node: call,
-    message: `Cookie ${cookieName !== undefined ? `"${cookieName}"` : nameNode.getText()} holding a token is written from script (js-cookie), so it cannot be httpOnly and any script on the page can read it`,
+    message: `Cookie ${cookieName !== undefined ? `"${cookieName}"` : nameNode.getText()} holding a token is written from script (${library}), so it cannot be httpOnly and any script on the page can read it`,
   });
+  return true;
+}
+
+/** Cookie jars that live in the browser: instances of these classes write `document.cookie`. */
+const SCRIPT_COOKIE_CLASSES: Record<string, string> = {
+  'universal-cookie': 'universal-cookie', 'react-cookie': 'react-cookie', 'ngx-cookie-service': 'ngx-cookie-service',
+  'ngx-cookie': 'ngx-cookie', 'angular2-cookie': 'angular2-cookie', 'angular2-cookie/core': 'angular2-cookie',
+  'angular2-cookie/services/cookies.service': 'angular2-cookie',
+};
+
+/** Which browser cookie library a call writes through, if any. */
+function scriptCookieLibrary(context: JsRuleContext, callee: ts.Expression): string | undefined {
+  if (ts.isIdentifier(callee)) {
+    // const [cookies, setCookie] = useCookies(['token'])  (react-cookie)
+    const declaration = findDeclaration(callee);
+    if (declaration?.kind !== 'variable' || declaration.path.join('.') !== '1' || !declaration.node.initializer) return undefined;
+    const hook = context.resolver.resolve(unwrapCallee(declaration.node.initializer));
+    return hook?.kind === 'module' && hook.module === 'react-cookie' && hook.member === 'useCookies' ? 'react-cookie' : undefined;
+  }
+  if (!ts.isPropertyAccessExpression(callee) || !['set', 'put'].includes(callee.name.text)) return undefined;
+  const ref = context.resolver.resolve(callee);
+  if (ref?.kind === 'module' && ref.module === 'js-cookie' && ref.member === 'set') return 'js-cookie';
+  const receiver = unwrapExpression(callee.expression);
+  if (ts.isIdentifier(receiver)) {
+    const init = initializerOf(receiver);
+    return init ? cookieJarLibrary(context, init) : undefined;
+  }
+  // this.cookieService.set(...): an injected or constructed member of the enclosing class
+  if (ts.isPropertyAccessExpression(receiver) && receiver.expression.kind === ts.SyntaxKind.ThisKeyword) {
+    return classMemberCookieLibrary(context, receiver);
+  }
+  return undefined;
+}
+
+function unwrapCallee(node: ts.Expression): ts.Expression {
+  const expression = unwrapExpression(node);
+  return ts.isCallExpression(expression) ? expression.expression : expression;
+}
+
+/** `new Cookies()`, `useCookies()` (VueUse), `inject(CookieService)`. */
+function cookieJarLibrary(context: JsRuleContext, node: ts.Expression): string | undefined {
+  const expression = unwrapExpression(node);
+  if (ts.isNewExpression(expression)) return cookieClassLibrary(context, expression.expression);
+  if (!ts.isCallExpression(expression)) return undefined;
+  const callee = context.resolver.resolve(expression.expression);
+  if (callee?.kind !== 'module') return undefined;
+  if (callee.module.startsWith('@vueuse/integrations') && callee.member === 'useCookies') return 'VueUse useCookies';
+  if (callee.module === '@angular/core' && callee.member === 'inject' && expression.arguments[0]) {
+    return cookieClassLibrary(context, expression.arguments[0]);
+  }
+  return undefined;
+}
+
+function cookieClassLibrary(context: JsRuleContext, node: ts.Node): string | undefined {
+  const ref = ts.isExpression(node) ? context.resolver.resolve(node) : undefined;
+  if (ref?.kind !== 'module' || !(ref.member === undefined || ref.member === 'Cookies' || ref.member === 'CookieService')) {
+    return undefined;
+  }
+  return SCRIPT_COOKIE_CLASSES[ref.module];
+}
+
+/** `constructor(private cookieService: CookieService)` or `private cookies = inject(CookieService)`. */
+function classMemberCookieLibrary(context: JsRuleContext, member: ts.PropertyAccessExpression): string | undefined {
+  const name = member.name.text;
+  let owner: ts.Node | undefined = member.parent;
+  while (owner && !ts.isClassLike(owner)) owner = owner.parent;
+  if (!owner) return undefined;
+  for (const element of owner.members) {
+    if (ts.isPropertyDeclaration(element) && ts.isIdentifier(element.name) && element.name.text === name) {
+      if (element.initializer) return cookieJarLibrary(context, element.initializer);
+      return element.type ? typeLibrary(context, element.type) : undefined;
+    }
+    if (ts.isConstructorDeclaration(element)) {
+      const parameter = element.parameters.find((p) => ts.isIdentifier(p.name) && p.name.text === name);
+      if (parameter?.type) return typeLibrary(context, parameter.type);
+    }
+  }
+  return undefined;
+}
+
+function typeLibrary(context: JsRuleContext, type: ts.TypeNode): string | undefined {
+  if (!ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName)) return undefined;
+  return cookieClassLibrary(context, type.typeName);
 }
 
 /** `document.cookie = 'token=' + token`: a script-written token cookie. */
@@ -281,4 +369,97 @@ function checkDocumentCookie(context: JsRuleContext, assignment: ts.BinaryExpres
     node: assignment,
     message: `document.cookie writes ${label} from script, so it cannot be httpOnly and any script on the page can read it`,
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Raw Set-Cookie headers: res.setHeader('Set-Cookie', `token=${t}; HttpOnly`), headers.set/append,
+// `headers: { 'Set-Cookie': ... }` in a Response init.
+
+const HEADER_METHODS = new Set(['setHeader', 'set', 'append', 'header']);
+
+function isSetCookieName(context: JsRuleContext, node: ts.Expression | undefined): boolean {
+  const name = node ? context.resolver.resolveString(node) : undefined;
+  return name !== undefined && name.toLowerCase() === 'set-cookie';
+}
+
+function checkSetCookieCall(context: JsRuleContext, call: ts.CallExpression): void {
+  const callee = call.expression;
+  if (!ts.isPropertyAccessExpression(callee) || !HEADER_METHODS.has(callee.name.text) || call.arguments.length !== 2) return;
+  if (!isSetCookieName(context, call.arguments[0])) return;
+  checkSetCookieValue(context, call.arguments[1]!, call);
+}
+
+function checkSetCookieProperty(context: JsRuleContext, prop: ts.PropertyAssignment): void {
+  if (!ts.isStringLiteral(prop.name) || prop.name.text.toLowerCase() !== 'set-cookie') return;
+  checkSetCookieValue(context, prop.initializer, prop);
+}
+
+/** One header value, or each string of an array of them. */
+function checkSetCookieValue(context: JsRuleContext, node: ts.Expression, site: ts.Node): void {
+  let expression = unwrapExpression(node);
+  if (ts.isIdentifier(expression)) {
+    const init = initializerOf(expression);
+    if (init) expression = unwrapExpression(init);
+  }
+  if (ts.isArrayLiteralExpression(expression)) {
+    for (const element of expression.elements) checkSetCookieValue(context, element, site);
+    return;
+  }
+  // cookie.serialize(...) and friends are judged on their options where they are called.
+  if (!ts.isStringLiteralLike(expression) && !ts.isTemplateExpression(expression) &&
+      !(ts.isBinaryExpression(expression) && expression.operatorToken.kind === ts.SyntaxKind.PlusToken)) {
+    return;
+  }
+  const cookie = parseSetCookie(stringParts(expression, context.resolver));
+  if (!cookie || cookie.valueEmpty) return;
+  const tokenName = cookie.name !== undefined && isTokenLikeName(cookie.name);
+  const valueNode = cookie.valueNode;
+  const tokenValue = valueNode !== undefined && (tokenLikeNameIn(valueNode) !== undefined || isSignedToken(context, valueNode));
+  if (!tokenName && !tokenValue) return;
+  const attributes = cookie.attributes.toLowerCase();
+  if (/(?:^|;)\s*max-age\s*=\s*0\s*(?:;|$)|expires\s*=\s*thu,\s*01 jan 1970/.test(attributes)) return;
+  const missing: string[] = [];
+  if (!/(?:^|;)\s*httponly\s*(?:;|$)/.test(attributes)) missing.push('HttpOnly');
+  if (!/(?:^|;)\s*secure\s*(?:;|$)/.test(attributes) && !inEnvironmentBranch(site)) missing.push('Secure');
+  if (!/(?:^|;)\s*samesite\s*=\s*\w/.test(attributes)) missing.push('SameSite');
+  if (missing.length === 0) return;
+  const label = cookie.name !== undefined ? `"${cookie.name}"` : 'cookie';
+  context.report({
+    node: expression,
+    message: `Set-Cookie header sets the token cookie ${label} without ${missing.join(', ')}`,
+  });
+}
+
+interface ParsedSetCookie {
+  name: string | undefined;
+  valueNode: ts.Expression | undefined;
+  valueEmpty: boolean;
+  /** The text after the first ";" (all known). */
+  attributes: string;
+}
+
+/**
+ * Splits "name=value; Attr; Attr=x" built from text and runtime parts. Undefined when the
+ * attributes are not all known (a runtime part after the value may add any of them).
+ */
+function parseSetCookie(parts: StringPart[]): ParsedSetCookie | undefined {
+  const text = parts.map((part) => (part.kind === 'text' ? part.text : '\u0000')).join('');
+  const eq = text.indexOf('=');
+  if (eq <= 0 || text.slice(0, eq).includes('\u0000')) return undefined;
+  const semicolon = text.indexOf(';', eq);
+  const value = semicolon === -1 ? text.slice(eq + 1) : text.slice(eq + 1, semicolon);
+  const attributes = semicolon === -1 ? '' : text.slice(semicolon + 1);
+  if (attributes.includes('\u0000')) return undefined;
+  // The runtime part that is the value: the first one after "=".
+  let valueNode: ts.Expression | undefined;
+  let offset = 0;
+  for (const part of parts) {
+    const length = part.kind === 'text' ? part.text.length : 1;
+    if (part.kind === 'dynamic' && offset > eq && (semicolon === -1 || offset < semicolon)) {
+      valueNode = part.node;
+      break;
+    }
+    offset += length;
+  }
+  return { name: text.slice(0, eq).trim(), valueNode, valueEmpty: value.trim() === '', attributes };
 }

@@ -34,7 +34,8 @@ function missingAllowlist(call: JwtCall): ReportDescriptor | undefined {
     };
   }
   if (!call.settingsComplete) return undefined;
-  return { node: call.node, message: absentMessage(call) };
+  // The callee, like missing-audience and missing-issuer: `new JwtStrategy`, not the whole (often multi-line) call.
+  return { node: call.node.expression, message: absentMessage(call) };
 }
 
 function absentMessage(call: JwtCall): string {

@@ -1,6 +1,7 @@
 /**
  * secret-fallback: an environment JWT secret with a literal default
- * (`process.env.JWT_SECRET || 'dev'`, `?? 'dev'`, `const { JWT_SECRET = 'dev' } = process.env`),
+ * (`process.env.JWT_SECRET || 'dev'`, `?? 'dev'`, `const { JWT_SECRET = 'dev' } = process.env`,
+ * `isProd ? process.env.JWT_SECRET : 'dev'`),
  * when the value is used as a JWT key or its name says it is a JWT secret. Reported at the
  * fallback literal.
  */
@@ -40,6 +41,10 @@ function message(candidate: KeyFallback): string {
   const use = candidate.firstApi ? ` (key of ${candidate.firstApi})` : '';
   const published = keyText.kind === 'secret' && isPublishedWeakSecret(candidate.text)
     ? ', a published example secret' : '';
+  if (candidate.byCondition) {
+    return `${candidate.envName}${use} is replaced by ${what}${published}${published ? ',' : ''} whenever the condition picks that branch; ` +
+      'a deployment where it does signs tokens anyone can forge';
+  }
   return `${candidate.envName}${use} falls back to ${what}${published} when the variable is not set; ` +
     'a deployment that misses it signs tokens anyone can forge';
 }

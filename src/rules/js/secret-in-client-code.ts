@@ -8,6 +8,7 @@
  *   a .vue/.svelte/.html file. Verifying with a public key there is fine.
  */
 import { ts } from 'ts-morph';
+import { importsServerModule, isFrameworkServerPath } from '../../analyze/js/client-code.js';
 import type { Value } from '../../analyze/js/values.js';
 import { classifyKeyText } from '../../analyze/secret-strength.js';
 import { isJwtSecretName, nameWords, publicEnvPrefix } from '../../analyze/secret-names.js';
@@ -116,6 +117,9 @@ export function clientBundleReason(sourceFile: ts.SourceFile, file: string): str
     if (statement.expression.text === 'use client') return "'use client'";
   }
   if (/\.server\.[^./]+$|(^|\/)server\//i.test(file)) return undefined;
+  // Next.js API routes, route handlers and middleware (and SvelteKit +server) run on the server, as does
+  // any file that imports a server framework, even inside a frontend/ folder.
+  if (isFrameworkServerPath(file) || importsServerModule(sourceFile)) return undefined;
   if (/\.(vue|svelte|html?)$/i.test(file)) return `the script of a .${file.split('.').pop()!.toLowerCase()} file`;
   const dir = /(^|\/)(client|frontend|public)\//i.exec(file);
   return dir ? `a file under ${dir[2]}/` : undefined;

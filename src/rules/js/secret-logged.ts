@@ -10,6 +10,7 @@
  * `err.message`, literal text that mentions a token) are not findings.
  */
 import { ts } from 'ts-morph';
+import { isClientSideFile } from '../../analyze/js/client-code.js';
 import { findDeclaration, type Declaration } from '../../analyze/js/scope.js';
 import { isJwtSecretName, isSecretLikeName, tokenNameKind } from '../../analyze/secret-names.js';
 import type { JsRule, JsRuleContext } from '../rule.js';
@@ -66,10 +67,15 @@ export const secretLogged: JsRule = {
           const hit = firstHit(call.arguments.map((arg) => () => finder.find(arg)));
           if (!hit) continue;
           const shown = shorten(hit.node.getText(context.sourceFile));
+          // In browser code the "log" is the console, which error-reporting and session-replay tools record.
+          const browser = logger.startsWith('console.') && isClientSideFile(context.sourceFile, context.file);
           context.report({
             node: hit.node,
-            message: `${hit.what} \`${shown}\` is written to the log by ${logger}; ` +
-              `anyone who can read the logs ${CONSEQUENCE[hit.what]}`,
+            message: browser
+              ? `${hit.what} \`${shown}\` is written to the browser console by ${logger}; error-reporting and ` +
+                `session-replay tools record console output, and anyone who can read it ${CONSEQUENCE[hit.what]}`
+              : `${hit.what} \`${shown}\` is written to the log by ${logger}; ` +
+                `anyone who can read the logs ${CONSEQUENCE[hit.what]}`,
           });
         }
       },

@@ -5,9 +5,11 @@
  * axios `params` and socket.io `query` options.
  */
 import { ts } from 'ts-morph';
-import { expressionName, findProperty, objectLiteralOf, propertyValue, staticPropertyName, unwrapExpression } from '../../analyze/js/expressions.js';
+import {
+  expressionName, findProperty, initializerOf, objectLiteralOf, propertyValue, staticPropertyName, unwrapExpression,
+} from '../../analyze/js/expressions.js';
 import { recogniseHttpRequest } from '../../analyze/js/http-clients.js';
-import { isStringBuilding, stringParts } from '../../analyze/js/string-parts.js';
+import { isStringBuilding, stringParts, type StringPart } from '../../analyze/js/string-parts.js';
 import { nameWords } from '../../analyze/js/token-names.js';
 import type { JsRule, JsRuleContext } from '../rule.js';
 
@@ -16,7 +18,11 @@ const TOKEN_PARAMS = new Set([
   'token', 'accesstoken', 'jwt', 'idtoken', 'refreshtoken', 'authtoken', 'jwttoken', 'apitoken', 'sessiontoken', 'bearer',
 ]);
 /** A value named like these is not an auth token even under `token=` (pagination, CSRF, push). */
-const NOT_AUTH_VALUE_WORDS = new Set(['page', 'cursor', 'continuation', 'next', 'csrf', 'xsrf', 'captcha', 'recaptcha', 'push', 'fcm', 'device']);
+const NOT_AUTH_VALUE_WORDS = new Set(['page', 'cursor', 'continuation', 'next', 'csrf', 'xsrf', 'captcha', 'recaptcha', 'push', 'fcm', 'device',
+  // One-time tokens of emailed links (password reset, email verification, invitations), which can only travel in the URL.
+  'reset', 'verification', 'confirmation', 'activation', 'invite', 'invitation', 'magic', 'unsubscribe']);
+/** The path of an emailed one-time link: `/reset-password?token=`, `/verify-email?token=`, `/accept-invite?token=`. */
+const ONE_TIME_LINK_PATH = /(reset|forgot|confirm|activat|invit|magic-?link|unsubscribe|verify-?e-?mail|e-?mail-?verif|verify-?account)[^/?]*\/?$/i;
 /** `...?token=` or `...&access_token=` at the end of the text before a runtime value. */
 const PARAM_AT_END = /[?&]([A-Za-z_-]+)=$/;
 const MENTIONS_TOKEN = /token|jwt/i;
@@ -71,7 +77,7 @@ export function isTokenParam(name: string): boolean {
 /** The token parameter a built URL carries with a runtime value, if any. */
 function tokenParamIn(context: JsRuleContext, node: ts.Expression): string | undefined {
   if (!isStringBuilding(node)) return undefined;
-  const parts = stringParts(node, context.resolver);
+  const parts = withQuerySeparators(stringParts(node, context.resolver));
   let seen = '';
   for (let index = 0; index < parts.length - 1; index++) {
     const part = parts[index]!;
@@ -84,10 +90,40 @@ function tokenParamIn(context: JsRuleContext, node: ts.Expression): string | und
     // A query string starts with "?": "&token=" after an unknown prefix may be a form body.
     const queryStart = seen.lastIndexOf('?');
     if (queryStart === -1 || /\s/.test(seen.slice(queryStart))) continue;
+    if (ONE_TIME_LINK_PATH.test(seen.slice(0, queryStart))) continue;
     if (!isAuthValue(next.node)) continue;
     return match[1];
   }
   return undefined;
+}
+
+/**
+ * `${url}${separator}token=${t}` with `const separator = url.includes('?') ? '&' : '?'`: a runtime
+ * part that is always "?" or "&" starts or continues a query string, so it reads as "?".
+ */
+function withQuerySeparators(parts: StringPart[]): StringPart[] {
+  const result: StringPart[] = [];
+  for (const part of parts) {
+    const piece: StringPart = part.kind === 'dynamic' && isQuerySeparator(part.node) ? { kind: 'text', text: '?' } : part;
+    const last = result[result.length - 1];
+    if (piece.kind === 'text' && last?.kind === 'text') result[result.length - 1] = { kind: 'text', text: last.text + piece.text };
+    else result.push(piece);
+  }
+  return result;
+}
+
+function isQuerySeparator(node: ts.Expression): boolean {
+  let expression = unwrapExpression(node);
+  if (ts.isIdentifier(expression)) {
+    const init = initializerOf(expression);
+    if (!init) return false;
+    expression = unwrapExpression(init);
+  }
+  if (!ts.isConditionalExpression(expression)) return false;
+  return [expression.whenTrue, expression.whenFalse].every((branch) => {
+    const literal = unwrapExpression(branch);
+    return ts.isStringLiteralLike(literal) && (literal.text === '?' || literal.text === '&');
+  });
 }
 
 /** A value known only at run time (a constant written in the code is not a live token). */

@@ -41,6 +41,8 @@ export const tokenInWebStorage: JsRule = {
           !(valueLiteral.kind === 'string' && looksLikeJwt(valueLiteral.value))) {
         return; // a constant such as '' or 'true' is not a token
       }
+      // A value whose content is written out and holds no token: `JSON.stringify({ step: 2 })` under "authState".
+      if (isObjectWithoutToken(value)) return;
       const valueName = tokenLikeNameIn(value);
       // A bare `tokens` (lexer or LLM tokens) under a known, unrelated key is not enough.
       const valueIsToken = valueName !== undefined && !(keyString !== undefined && /^tokens$/i.test(valueName));
@@ -111,6 +113,34 @@ function webStorage(node: ts.Expression, depth = 0): StorageName | undefined {
     return whenTrue && webStorage(expression.whenFalse, depth + 1) ? whenTrue : undefined;
   }
   return undefined;
+}
+
+/**
+ * `JSON.stringify({ step: 2, done: false })`: an object literal written out in full (literal values, nested
+ * literal objects and arrays) with no token among its field names. Any runtime value could carry a token.
+ */
+function isObjectWithoutToken(value: ts.Expression): boolean {
+  let expression = unwrapExpression(value);
+  if (ts.isCallExpression(expression) && expression.arguments[0] && ts.isPropertyAccessExpression(expression.expression) &&
+      expression.expression.name.text === 'stringify') {
+    expression = unwrapExpression(expression.arguments[0]);
+  }
+  return ts.isObjectLiteralExpression(expression) && isLiteralWithoutToken(expression);
+}
+
+function isLiteralWithoutToken(node: ts.Expression): boolean {
+  const expression = unwrapExpression(node);
+  if (ts.isObjectLiteralExpression(expression)) {
+    return expression.properties.every((prop) => {
+      if (!ts.isPropertyAssignment(prop)) return false;
+      const key = staticPropertyName(prop.name);
+      return key !== undefined && !isTokenLikeName(key) && isLiteralWithoutToken(prop.initializer);
+    });
+  }
+  if (ts.isArrayLiteralExpression(expression)) return expression.elements.every(isLiteralWithoutToken);
+  return ts.isNumericLiteral(expression) || expression.kind === ts.SyntaxKind.TrueKeyword ||
+    expression.kind === ts.SyntaxKind.FalseKeyword || expression.kind === ts.SyntaxKind.NullKeyword ||
+    (ts.isStringLiteralLike(expression) && !looksLikeJwt(expression.text));
 }
 
 /** `JSON.stringify({ user, token })`: an object with a token-named field. */
@@ -203,15 +233,21 @@ function checkStorageLibraries(context: JsRuleContext, call: ts.CallExpression):
   }
   if (callee.module === 'zustand/middleware' && callee.member === 'persist') {
     const options = objectLiteralOf(second);
-    const storage = options ? persistStorage(propertyValue(findProperty(options, 'storage'))) : undefined;
+    // zustand 3/4 spelled the engine `getStorage: () => localStorage` (AsyncStorage in React Native).
+    const legacy = options && !findProperty(options, 'storage') ? propertyValue(findProperty(options, 'getStorage')) : undefined;
+    const storage = !options ? undefined
+      : legacy ? persistStorage(legacy) : persistStorage(propertyValue(findProperty(options, 'storage')));
     if (!options || !storage) return;
     const picked = functionResult(propertyValue(findProperty(options, 'partialize')));
-    const state = picked ?? functionResult(first);
+    const state = picked ?? zustandState(context, first);
     if (state) reportTokenKeys(context, state, storage, 'zustand persist');
     return;
   }
   if (callee.module === 'pinia' && callee.member === 'defineStore') {
-    const options = objectLiteralOf(second);
+    // defineStore(id, options), defineStore({ id, ...options }), or a setup store: defineStore(id, () => {...}, options)
+    const setupFn = second ? unwrapExpression(second) : undefined;
+    const setup = setupFn && (ts.isArrowFunction(setupFn) || ts.isFunctionExpression(setupFn)) ? setupFn : undefined;
+    const options = setup ? objectLiteralOf(third) : objectLiteralOf(second) ?? objectLiteralOf(first);
     const persist = options ? propertyValue(findProperty(options, 'persist')) : undefined;
     if (!options || !persist) return;
     const persistValue = context.resolver.resolve(persist);
@@ -234,8 +270,35 @@ function checkStorageLibraries(context: JsRuleContext, call: ts.CallExpression):
       }
       return;
     }
+    if (setup) {
+      reportSetupStoreRefs(context, setup, storage);
+      return;
+    }
     const state = functionResult(propertyValue(findProperty(options, 'state')));
     if (state) reportTokenKeys(context, state, storage, 'pinia persistedstate');
+  }
+}
+
+const VUE_STATE_CALLS = new Set(['ref', 'shallowRef', 'reactive', 'useStorage', 'useLocalStorage', 'useSessionStorage']);
+
+/**
+ * A pinia setup store persists the refs it returns: `const token = ref(''); return { token, setToken }`.
+ * Only returned names bound to `ref(...)`-like state count; functions such as `setToken` are not state.
+ */
+function reportSetupStoreRefs(context: JsRuleContext, setup: ts.ArrowFunction | ts.FunctionExpression, storage: StorageName): void {
+  const returned = returnedExpression(setup);
+  const state = returned ? objectLiteralOf(returned) : undefined;
+  if (!state) return;
+  for (const prop of state.properties) {
+    if (!ts.isPropertyAssignment(prop) && !ts.isShorthandPropertyAssignment(prop)) continue;
+    const key = staticPropertyName(prop.name);
+    const value = propertyValue(prop);
+    if (key === undefined || !isTokenLikeName(key) || !value) continue;
+    let init: ts.Expression | undefined = unwrapExpression(value);
+    if (ts.isIdentifier(init)) init = initializerOf(init);
+    init = init ? unwrapExpression(init) : undefined;
+    if (!init || !ts.isCallExpression(init) || !VUE_STATE_CALLS.has(expressionName(init.expression) ?? '')) continue;
+    context.report({ node: prop, message: `pinia persistedstate keeps "${key}" in ${storage}, where any script on the page can read it` });
   }
 }
 
@@ -243,17 +306,36 @@ const VUEUSE_STORAGE: Record<string, StorageName> = {
   useStorage: 'localStorage', useLocalStorage: 'localStorage', useSessionStorage: 'sessionStorage',
 };
 
-/** The Web Storage a persist option selects: absent means localStorage; `createJSONStorage(() => sessionStorage)`. */
+/**
+ * The Web Storage a persist option selects: absent means localStorage; `createJSONStorage(() => sessionStorage)`,
+ * and the older `getStorage: () => sessionStorage`.
+ */
 function persistStorage(option: ts.Expression | undefined): StorageName | undefined {
   if (!option) return 'localStorage';
   const expression = unwrapExpression(option);
   const direct = webStorage(expression);
   if (direct) return direct;
+  if (ts.isArrowFunction(expression) && !ts.isBlock(expression.body)) return webStorage(expression.body);
   if (ts.isCallExpression(expression) && expression.arguments[0]) {
     const factory = unwrapExpression(expression.arguments[0]);
     if (ts.isArrowFunction(factory) && !ts.isBlock(factory.body)) return webStorage(factory.body);
   }
   return undefined;
+}
+
+/**
+ * The initial state of a zustand store creator: the object its function returns, the first argument of
+ * `combine(state, actions)`, seen through wrapping middleware (`devtools(...)`, `immer(...)`).
+ */
+function zustandState(context: JsRuleContext, node: ts.Expression | undefined, depth = 0): ts.ObjectLiteralExpression | undefined {
+  const direct = functionResult(node);
+  if (direct || !node || depth > 3) return direct;
+  const expression = unwrapExpression(node);
+  if (!ts.isCallExpression(expression)) return undefined;
+  const callee = context.resolver.resolve(expression.expression);
+  if (callee?.kind !== 'module' || !callee.module.startsWith('zustand/middleware')) return undefined;
+  if (callee.member === 'combine') return objectLiteralOf(expression.arguments[0]);
+  return zustandState(context, expression.arguments[0], depth + 1);
 }
 
 /** The object literal a state function returns: `(set) => ({ token: null })`, `() => { return {...} }`. */
@@ -284,7 +366,10 @@ function reportTokenKeys(context: JsRuleContext, state: ts.ObjectLiteralExpressi
 function persistEngine(context: JsRuleContext, node: ts.Expression | undefined): StorageName | undefined {
   if (!node) return undefined;
   const engine = context.resolver.resolve(node);
-  if (engine?.kind === 'module' && engine.member === undefined) return REDUX_PERSIST_STORAGE[engine.module];
+  if (engine?.kind === 'module' && engine.member === undefined) {
+    // 'redux-persist/lib/storage/' and '.../storage/index' name the same engine.
+    return REDUX_PERSIST_STORAGE[engine.module.replace(/\/index(?:\.js)?$|\/+$/, '')];
+  }
   const expression = unwrapExpression(node);
   if (!engine && ts.isIdentifier(expression) && expression.text === 'storage' && !findDeclaration(expression) &&
       context.sourceFile.text.includes('persist')) {
