@@ -36,7 +36,7 @@ export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
 const PREFILTER_KEYWORDS = [
   'jwt', 'JWT', 'Jwt', 'jsonwebtoken', 'jose', 'token', 'Token', 'TOKEN', 'secret', 'Secret', 'SECRET',
   'eyJ', 'earer', 'localStorage', 'sessionStorage', 'ookie', 'genrsa', 'modulusLength', 'generateKeyPair',
-  'jwt-lint-disable',
+  'jwt-lint-disable', 'redux-persist',
 ].map((keyword) => Buffer.from(keyword));
 
 /** Rules whose literal findings are expected in test code and drop to `testSeverity` there. */

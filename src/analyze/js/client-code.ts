@@ -7,7 +7,7 @@ import { ts } from 'ts-morph';
 import { extname } from 'node:path';
 
 const SERVER_MODULES = /^(express|fastify|koa|@koa\/|@nestjs\/|@hapi\/hapi|hapi$|restify|next\/headers|next\/server|server-only|h3$|hono|@hono\/|http$|node:http$|https$|node:https$|firebase-admin|firebase-functions|aws-lambda)/;
-const CLIENT_MODULES = /^(react$|react-dom|react-native|@react-native|@react-navigation|expo|vue$|svelte$|@angular\/|preact|solid-js|next\/router|next\/navigation$|@tanstack\/react|react-redux|@reduxjs\/toolkit|pinia|vuex|axios-auth-refresh)/;
+const CLIENT_MODULES = /^(react$|react-dom|react-native|@react-native|@react-navigation|expo|vue$|svelte$|@angular\/|preact|solid-js|next\/router|next\/navigation$|@tanstack\/react|react-redux|@reduxjs\/toolkit|pinia|vuex|axios-auth-refresh|react-router|vue-router|@vueuse\/|js-cookie$|universal-cookie$|react-cookie$|ngx-cookie-service$|zustand)/;
 const BROWSER_GLOBALS = /\b(?:localStorage|sessionStorage)\b|\bwindow\.|\bdocument\.(?:cookie|getElementById|querySelector|location|body|createElement|addEventListener)|\bnavigator\./;
 const CLIENT_EXTENSIONS = new Set(['.jsx', '.tsx', '.vue', '.svelte', '.html', '.htm']);
 const CLIENT_DIRECTORIES = /(^|\/)(client|frontend|front-end|browser|web-client|components|hooks|composables|screens|redux|slices|stores?)\//i;

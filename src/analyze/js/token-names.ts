@@ -41,6 +41,9 @@ const NOT_A_CREDENTIAL = new Set([
   'listener', 'listeners', 'subscriber', 'provider', 'mode', 'method', 'flow', 'step', 'redirect', 'return', 'callback',
   'design', 'theme', 'color', 'colors', 'css', 'style', 'styles', 'font', 'spacing', 'required', 'enabled', 'decode',
   'verify', 'parse', 'parsed',
+  // Bookkeeping about a token: `tokenRefreshedAt`, `lastTokenRefresh`, `jwt_issued`, `tokenSavedAt`.
+  'at', 'last', 'refreshed', 'saved', 'stored', 'issued', 'created', 'updated', 'fetched', 'received', 'retry', 'retries',
+  'attempt', 'attempts',
 ]);
 
 /** True when a name (of a variable, property, storage key or cookie) denotes an auth token. */

@@ -6,7 +6,7 @@
  * checks in conditions, comparisons and user lookups.
  */
 import { ts } from 'ts-morph';
-import { isClientSideFile } from '../../analyze/js/client-code.js';
+import { importsServerModule, isClientSideFile, isFrameworkServerPath } from '../../analyze/js/client-code.js';
 import type { JwtCall } from '../../analyze/js/libraries.js';
 import { unwrapExpression } from '../../analyze/js/expressions.js';
 import { findDeclaration } from '../../analyze/js/scope.js';
@@ -38,6 +38,8 @@ export const decodeWithoutVerify: JsRule = {
         if (decodes.length === 0 || isTestFile(context.file) || isClientSideFile(context.sourceFile, context.file)) return;
         for (const call of decodes) {
           if (isBehindAuthentication(call.node) || isIdTokenFromTokenEndpoint(call.token)) continue;
+          // jwt-decode is a browser library: in a file without server signals it is front-end code.
+          if (call.library === 'jwt-decode' && !hasServerEvidence(context.sourceFile, context.file, call.token)) continue;
           const use = authorizationUse(call.node);
           if (!use || isVerifiedNearby(call, verifies, use.node) || isCheckedByTheFunction(call, use.node)) continue;
           context.report({
@@ -49,6 +51,28 @@ export const decodeWithoutVerify: JsRule = {
     };
   },
 };
+
+const SERVER_PATH = /(^|\/)(server|backend|functions|lambdas?)\/|\.server\.[^./]+$/i;
+/** A token read from a request: `req.headers.authorization`, `ctx.cookies.get('jwt')`, `request.body.token`. */
+const REQUEST_TOKEN = /\b(?:req|request|ctx)(?:\.request)?\??\.(?:headers|cookies|signedCookies|body|query|params|get|header|session)\b/;
+
+/**
+ * Positive signs that a file runs on a server: a server framework import, a server path (Next.js API
+ * routes and middleware, `server/`, `*.server.*`), or a token read from a request object.
+ */
+function hasServerEvidence(sourceFile: ts.SourceFile, file: string, token: ts.Expression | undefined): boolean {
+  if (importsServerModule(sourceFile) || isFrameworkServerPath(file) || SERVER_PATH.test(file.split('\\').join('/'))) {
+    return true;
+  }
+  if (!token) return false;
+  const expression = unwrapExpression(token);
+  let text = expression.getText();
+  if (ts.isIdentifier(expression)) {
+    const declaration = findDeclaration(expression);
+    if (declaration?.kind === 'variable' && declaration.node.initializer) text += ` ${declaration.node.initializer.getText()}`;
+  }
+  return REQUEST_TOKEN.test(text);
+}
 
 /** Decoders, and jwt-simple `decode(token, key, true)` (noVerify). fast-jwt's `createDecoder()` only makes a decoder. */
 function isUnverifiedDecode(call: JwtCall): boolean {

@@ -54,6 +54,7 @@ export const insecureCookie: JsRule = {
         },
         [ts.SyntaxKind.BinaryExpression]: (node) => checkDocumentCookie(context, node as ts.BinaryExpression),
         [ts.SyntaxKind.PropertyAssignment]: (node) => checkSetCookieProperty(context, node as ts.PropertyAssignment),
+        [ts.SyntaxKind.VariableDeclaration]: (node) => checkNuxtCookie(context, node as ts.VariableDeclaration),
       },
     };
   },
@@ -462,4 +463,56 @@ function parseSetCookie(parts: StringPart[]): ParsedSetCookie | undefined {
     offset += length;
   }
   return { name: text.slice(0, eq).trim(), valueNode, valueEmpty: value.trim() === '', attributes };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Nuxt: `const token = useCookie('token'); token.value = jwt` writes document.cookie when it runs in the
+// browser, so the cookie cannot be HttpOnly (unless the options say httpOnly, which Nuxt only honours on the server).
+
+const NUXT_MODULES = new Set(['#app', '#imports', 'nuxt/app']);
+
+function checkNuxtCookie(context: JsRuleContext, declaration: ts.VariableDeclaration): void {
+  if (!ts.isIdentifier(declaration.name) || !declaration.initializer) return;
+  const call = unwrapExpression(declaration.initializer);
+  if (!ts.isCallExpression(call) || !ts.isIdentifier(call.expression) || call.expression.text !== 'useCookie') return;
+  const source = findDeclaration(call.expression);
+  // Auto-imported (declared nowhere) or imported from Nuxt.
+  if (source && !(source.kind === 'import' && NUXT_MODULES.has(source.module))) return;
+  const [nameNode, optionsNode] = call.arguments;
+  const cookieName = nameNode ? context.resolver.resolveString(nameNode) : undefined;
+  if (cookieName === undefined || !isTokenLikeName(cookieName)) return;
+  if (optionsNode) {
+    const options = context.resolver.resolve(optionsNode);
+    if (options?.kind !== 'object') return; // options built elsewhere: trust them
+    // httpOnly: true, or a value jwt-lint cannot read: the write is meant for the server.
+    const httpOnly = options.props.get('httpOnly');
+    if (httpOnly && !(httpOnly.value?.kind === 'boolean' && !httpOnly.value.value)) return;
+  }
+  const write = valueWrite(declaration.name);
+  if (!write) return;
+  context.report({
+    node: write,
+    message: `Cookie "${cookieName}" holding a token is written from script (Nuxt useCookie without httpOnly), so it cannot be httpOnly and any script on the page can read it`,
+  });
+}
+
+/** The first `ref.value = x` with a runtime x (not a clearing null/undefined/''). */
+function valueWrite(ref: ts.Identifier): ts.BinaryExpression | undefined {
+  const scope = ref.parent.parent?.parent?.parent ?? ref.getSourceFile();
+  let found: ts.BinaryExpression | undefined;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+        ts.isPropertyAccessExpression(node.left) && node.left.name.text === 'value' &&
+        ts.isIdentifier(node.left.expression) && node.left.expression.text === ref.text) {
+      const value = unwrapExpression(node.right);
+      const clears = value.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(value) && value.text === 'undefined') ||
+        (ts.isStringLiteralLike(value) && value.text === '');
+      const target = findDeclaration(node.left.expression);
+      if (!clears && target?.kind === 'variable' && target.bindingNode === ref) found = node;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(scope);
+  return found;
 }

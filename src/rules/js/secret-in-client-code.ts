@@ -52,7 +52,9 @@ export const secretInClientCode: JsRule = {
           context.report({
             node: reportAt,
             message: `${call.api} ${call.kind === 'sign' ? 'signs' : 'verifies'} tokens with a secret key in browser code ` +
-              `(${clientReason}): every visitor can read the key and forge tokens`,
+              `(${clientReason}): ${value.kind === 'string'
+                ? 'every visitor can read the key and forge tokens'
+                : 'the key has to be shipped to the browser for this to work, where every visitor can read it'}`,
           });
         }
       },

@@ -46,13 +46,14 @@ export const tokenInWebStorage: JsRule = {
       const valueName = tokenLikeNameIn(value);
       // A bare `tokens` (lexer or LLM tokens) under a known, unrelated key is not enough.
       const valueIsToken = valueName !== undefined && !(keyString !== undefined && /^tokens$/i.test(valueName));
-      const reason = (keyName !== undefined && isTokenLikeName(keyName)) || valueIsToken ||
-        carriesTokenField(value) || isLoginResponse(context, value);
-      if (!reason) return;
+      const named = (keyName !== undefined && isTokenLikeName(keyName)) || valueIsToken || carriesTokenField(value);
+      const loginResponse = !named && isLoginResponse(context, value);
+      if (!named && !loginResponse) return;
       const under = keyString !== undefined ? `"${keyString}"` : key ? key.getText() : 'a key';
       context.report({
         node,
-        message: `Token written to ${storage} under ${under}, where any script on the page can read it`,
+        message: `${loginResponse ? 'Login response (with its token)' : 'Token'} written to ${storage} under ${under}, ` +
+          'where any script on the page can read it',
       });
     };
     return {
@@ -231,6 +232,22 @@ function checkStorageLibraries(context: JsRuleContext, call: ts.CallExpression):
     }
     return;
   }
+  const hook = STORAGE_HOOKS[callee.module]?.[callee.member ?? ''];
+  if (hook) {
+    // useLocalStorage('token', ...) (usehooks-ts, react-use), useLocalStorage({ key: 'token' }) (Mantine),
+    // localStorageStore('token', ...) (Skeleton), persisted('token', ...) (svelte-persisted-store)
+    const options = objectLiteralOf(first);
+    const keyNode = options ? propertyValue(findProperty(options, 'key')) : first;
+    const key = keyNode ? context.resolver.resolveString(keyNode) : undefined;
+    let storage = hook;
+    const storageOption = objectLiteralOf(third) ?? objectLiteralOf(second);
+    const choice = storageOption ? propertyValue(findProperty(storageOption, 'storage')) : undefined;
+    if (choice && context.resolver.resolveString(choice) === 'session') storage = 'sessionStorage';
+    if (key !== undefined && isTokenLikeName(key)) {
+      context.report({ node: call, message: `Token kept in ${storage} under "${key}" (${callee.member}), where any script on the page can read it` });
+    }
+    return;
+  }
   if (callee.module === 'zustand/middleware' && callee.member === 'persist') {
     const options = objectLiteralOf(second);
     // zustand 3/4 spelled the engine `getStorage: () => localStorage` (AsyncStorage in React Native).
@@ -301,6 +318,17 @@ function reportSetupStoreRefs(context: JsRuleContext, setup: ts.ArrowFunction | 
     context.report({ node: prop, message: `pinia persistedstate keeps "${key}" in ${storage}, where any script on the page can read it` });
   }
 }
+
+/** Hooks and stores of other libraries that keep a value under a key in Web Storage. */
+const STORAGE_HOOKS: Record<string, Record<string, StorageName>> = {
+  'usehooks-ts': { useLocalStorage: 'localStorage', useSessionStorage: 'sessionStorage' },
+  'react-use': { useLocalStorage: 'localStorage', useSessionStorage: 'sessionStorage' },
+  '@uidotdev/usehooks': { useLocalStorage: 'localStorage', useSessionStorage: 'sessionStorage' },
+  '@mantine/hooks': { useLocalStorage: 'localStorage', useSessionStorage: 'sessionStorage' },
+  '@skeletonlabs/skeleton': { localStorageStore: 'localStorage' },
+  'svelte-persisted-store': { persisted: 'localStorage' },
+  'svelte-local-storage-store': { persisted: 'localStorage', writable: 'localStorage' },
+};
 
 const VUEUSE_STORAGE: Record<string, StorageName> = {
   useStorage: 'localStorage', useLocalStorage: 'localStorage', useSessionStorage: 'sessionStorage',

@@ -5,6 +5,9 @@
  * auth set once on the client (`defaults.headers.common.Authorization`, request interceptors).
  */
 import { ts } from 'ts-morph';
+import {
+  findProperty, objectLiteralOf, propertyValue, staticPropertyName, unwrapExpression,
+} from '../../analyze/js/expressions.js';
 import { httpClientOf, recogniseHttpRequest, type HttpClient } from '../../analyze/js/http-clients.js';
 import { findDeclaration } from '../../analyze/js/scope.js';
 import { stringParts } from '../../analyze/js/string-parts.js';
@@ -85,6 +88,7 @@ export const tokenOverHttp: JsRule = {
             }
             return;
           }
+          checkSocketIo(context, call);
           checkInstanceConfig(context, call, judgeUrl);
           checkInterceptor(call, clientAuth);
           checkSuperagent(context, call, judgeUrl);
@@ -152,6 +156,52 @@ function hostOfUrl(context: JsRuleContext, url: ts.Expression): string | undefin
   if (first?.kind !== 'text') return undefined;
   const host = plainHttpRemoteHost(first.text, parts.length === 1);
   return host !== undefined && !first.text.trim().toLowerCase().startsWith('ws') ? host : undefined;
+}
+
+/**
+ * socket.io: `io('http://chat.example.com', { auth: { token } })`. The handshake (and the WebSocket it
+ * upgrades to, ws://) carries the `auth` payload, `extraHeaders` and `query` in clear.
+ */
+function checkSocketIo(context: JsRuleContext, call: ts.CallExpression): void {
+  const ref = context.resolver.resolve(call.expression);
+  if (ref?.kind !== 'module' || ref.module !== 'socket.io-client' ||
+      !(ref.member === undefined || ref.member === 'io' || ref.member === 'connect')) {
+    return;
+  }
+  const [url, optionsNode] = call.arguments;
+  const options = objectLiteralOf(optionsNode);
+  if (!url || !options) return;
+  const part = (name: string) => objectLiteralOf(propertyValue(findProperty(options, name)));
+  const carried = tokenKeyIn(part('auth'), isTokenLikeName) ?? tokenKeyIn(part('extraHeaders'), isAuthHeaderName) ??
+    tokenKeyIn(part('query'), isTokenLikeName);
+  if (!carried) return;
+  const parts = stringParts(url, context.resolver);
+  const first = parts[0];
+  if (first?.kind !== 'text') return;
+  const host = plainHttpRemoteHost(first.text, parts.length === 1);
+  if (host === undefined) return;
+  context.report({
+    node: url,
+    message: `socket.io sends the token ("${carried}") over plain HTTP to ${host}, where anyone on the network path can copy it`,
+  });
+}
+
+/** The first key of an options object that names a token and has a runtime value. */
+function tokenKeyIn(object: ts.ObjectLiteralExpression | undefined, isToken: (name: string) => boolean): string | undefined {
+  if (!object) return undefined;
+  for (const prop of object.properties) {
+    if (!ts.isPropertyAssignment(prop) && !ts.isShorthandPropertyAssignment(prop)) continue;
+    const key = staticPropertyName(prop.name);
+    const value = propertyValue(prop);
+    if (key === undefined || !value || !isToken(key)) continue;
+    const inner = unwrapExpression(value);
+    if (ts.isStringLiteralLike(inner) || inner.kind === ts.SyntaxKind.NullKeyword ||
+        (ts.isIdentifier(inner) && inner.text === 'undefined')) {
+      continue;
+    }
+    return key;
+  }
+  return undefined;
 }
 
 /** `http.request({ hostname: 'api.example.com', headers })`: plain HTTP by construction. */
