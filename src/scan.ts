@@ -33,11 +33,12 @@ export interface ScanOptions {
 export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
 
 /** Raw-byte keywords: a file containing none of them never reaches a parser or a regex. */
-const PREFILTER_KEYWORDS = [
+const PREFILTER_TEXT = [
   'jwt', 'JWT', 'Jwt', 'jsonwebtoken', 'jose', 'token', 'Token', 'TOKEN', 'secret', 'Secret', 'SECRET',
   'eyJ', 'earer', 'localStorage', 'sessionStorage', 'ookie', 'genrsa', 'modulusLength', 'generateKeyPair',
   'jwt-lint-disable', 'redux-persist',
-].map((keyword) => Buffer.from(keyword));
+];
+const PREFILTER_BYTES = PREFILTER_TEXT.map((keyword) => Buffer.from(keyword));
 
 /** Rules whose literal findings are expected in test code and drop to `testSeverity` there. */
 const TEST_DOWNGRADED_RULES = new Set(['hardcoded-secret', 'weak-secret', 'jwt-literal']);
@@ -139,13 +140,19 @@ function readSource(file: DiscoveredFile, skipped: SkippedFile[], prefilter: boo
     skipped.push({ file: file.relPath, reason: `unreadable: ${(error as NodeJS.ErrnoException).code ?? 'read error'}` });
     return undefined;
   }
-  if (prefilter && !PREFILTER_KEYWORDS.some((keyword) => buffer.includes(keyword))) return undefined;
+  const utf16 = hasUtf16Bom(buffer);
+  if (prefilter && !utf16 && !PREFILTER_BYTES.some((keyword) => buffer.includes(keyword))) return undefined;
   const text = decodeText(buffer);
   if (text === undefined) {
     skipped.push({ file: file.relPath, reason: 'binary content' });
     return undefined;
   }
+  if (prefilter && utf16 && !PREFILTER_TEXT.some((keyword) => text.includes(keyword))) return undefined;
   return { absPath: file.absPath, relPath: file.relPath, text };
+}
+
+function hasUtf16Bom(buffer: Buffer): boolean {
+  return (buffer[0] === 0xff && buffer[1] === 0xfe) || (buffer[0] === 0xfe && buffer[1] === 0xff);
 }
 
 /** UTF-8 (BOM stripped) or UTF-16 with a BOM; undefined for binary data. */

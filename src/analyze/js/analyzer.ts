@@ -131,9 +131,19 @@ export class JsAnalyzer {
           for (const listener of callListeners) listener(call);
         }
       }
-      ts.forEachChild(node, visit);
     };
-    visit(sourceFile);
+    // An explicit stack instead of recursion: deeply nested code (long concatenation chains in
+    // generated files) must not overflow the call stack. Children are visited in source order.
+    const stack: ts.Node[] = [sourceFile];
+    const children: ts.Node[] = [];
+    const collect = (child: ts.Node): void => { children.push(child); };
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      visit(node);
+      ts.forEachChild(node, collect);
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+      children.length = 0;
+    }
     for (const listener of listeners) listener.end?.();
     return { findings, sensitive, exports: collectExports(sourceFile, resolver) };
   }
@@ -211,5 +221,6 @@ function collectExports(sourceFile: ts.SourceFile, resolver: ValueResolver): Exp
 }
 
 function errorText(error: unknown): string {
+  if (error instanceof RangeError && /call stack/i.test(error.message)) return 'code nested too deeply to analyse';
   return error instanceof Error ? error.message : String(error);
 }
