@@ -30,7 +30,8 @@ const QUOTED = /(["'`])((?:\\.|(?!\1)[^\\])*)\1/g;
 export function redactText(text: string, secrets: Iterable<string>): string {
   const shortSecrets: string[] = [];
   let result = text;
-  for (const secret of secrets) {
+  // Longest first: a short secret that is part of a longer one must not leave the rest visible.
+  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
     if (secret.length === 0) continue;
     if (secret.length >= MASK_ANYWHERE_LENGTH) result = replaceAll(result, secret);
     else shortSecrets.push(secret);

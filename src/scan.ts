@@ -12,8 +12,9 @@ import { discoverFiles, looksBinary, type DiscoveredFile } from './discover.js';
 import type { EnabledJsRule, JsAnalyzer as JsAnalyzerType, JsSource } from './analyze/js/analyzer.js';
 import { LineIndex } from './analyze/text/line-index.js';
 import { JWT_PATTERN } from './analyze/text/jwt-token.js';
-import { SEED_PATTERNS } from './analyze/text/patterns.js';
+import { hasJwtContext, SEED_PATTERNS } from './analyze/text/patterns.js';
 import { redactText } from './mask.js';
+import { SensitiveValues } from './sensitive-values.js';
 import { knownRules } from './rules/catalog.js';
 import { applySuppressions, INVALID_SUPPRESSION_RULE_ID, parseSuppressions, type SuppressionDirective } from './suppressions.js';
 import { SEVERITY_RANK, type Finding, type ScanResult, type Severity, type SkippedFile } from './types.js';
@@ -35,7 +36,8 @@ export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
 /** Raw-byte keywords: a file containing none of them never reaches a parser or a regex. */
 const PREFILTER_TEXT = [
   'jwt', 'JWT', 'Jwt', 'jsonwebtoken', 'jose', 'token', 'Token', 'TOKEN', 'secret', 'Secret', 'SECRET',
-  'eyJ', 'earer', 'localStorage', 'sessionStorage', 'ookie', 'genrsa', 'modulusLength', 'generateKeyPair',
+  'eyJ', 'earer', 'localStorage', 'sessionStorage', 'ookie', 'genrsa', 'genpkey', 'modulusLength', 'generateKey',
+  'NodeRSA', '"alg',
   'jwt-lint-disable', 'redux-persist',
 ];
 const PREFILTER_BYTES = PREFILTER_TEXT.map((keyword) => Buffer.from(keyword));
@@ -79,22 +81,30 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const enabled = (id: string): boolean => config.rules.get(id)?.enabled ?? false;
 
   const findings: Finding[] = [];
-  const sensitive = new Set<string>();
+  const sensitive = new SensitiveValues();
   const directives = new Map<string, SuppressionDirective[]>();
   const minSecretLength = Number(config.rules.get('weak-secret')?.options.minLength ?? 32);
 
   let jsAnalyzer: JsAnalyzerType | undefined;
+  let failed = 0;
   for (const source of sources.values()) {
     if (source.text.includes('jwt-lint-disable')) directives.set(source.relPath, parseSuppressions(source.text));
     const isAstFile = isJsFile(source.absPath);
     if (isAstFile) {
       jsAnalyzer ??= await createJsAnalyzer(config, (absPath) => sources.get(absPath) ?? readImported(absPath));
       const result = jsAnalyzer.analyze(source);
-      if (result.error) skipped.push({ file: source.relPath, reason: result.error });
+      if (result.error) {
+        skipped.push({ file: source.relPath, reason: result.error });
+        failed++;
+      }
       findings.push(...result.findings);
-      for (const value of result.sensitive) sensitive.add(value);
+      for (const { file, text } of result.sensitive) sensitive.add(file, text);
     }
-    findings.push(...runSeedPatterns(source, isAstFile, config, minSecretLength, sensitive));
+    try {
+      findings.push(...runSeedPatterns(source, isAstFile, config, minSecretLength, sensitive));
+    } catch (error) {
+      skipped.push({ file: source.relPath, reason: `pattern scan failed: ${(error as Error)?.message ?? String(error)}` });
+    }
   }
 
   const deduped = dedupe(findings);
@@ -114,7 +124,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     skipped: skipped.sort((a, b) => a.file.localeCompare(b.file)),
     stats: {
       filesDiscovered: discovery.files.length + discovery.skipped.length,
-      filesScanned: sources.size,
+      filesScanned: sources.size - failed,
       filesSkipped: skipped.length,
       durationMs: Math.round(performance.now() - started),
     },
@@ -183,11 +193,12 @@ function runSeedPatterns(
   isAstFile: boolean,
   config: ResolvedConfig,
   minSecretLength: number,
-  sensitive: Set<string>,
+  sensitive: SensitiveValues,
 ): Finding[] {
   const findings: Finding[] = [];
   let lowered: string | undefined;
   let lines: LineIndex | undefined;
+  let jwtContext: boolean | undefined;
   for (const pattern of SEED_PATTERNS) {
     if (isAstFile && !pattern.inAstFiles) continue;
     lowered ??= source.text.toLowerCase();
@@ -196,13 +207,15 @@ function runSeedPatterns(
     pattern.regex.lastIndex = 0;
     for (const match of source.text.matchAll(pattern.regex)) {
       const range = lines.range(match.index, match.index + match[0].length);
+      jwtContext ??= hasJwtContext(source.text);
       const hit = pattern.check(match as RegExpExecArray, {
         lineText: lines.lineText(range.start.line),
         isAstFile,
         minSecretLength,
+        jwtContext,
       });
       if (!hit) continue;
-      for (const value of hit.sensitive) sensitive.add(value);
+      for (const value of hit.sensitive) sensitive.add(source.relPath, value);
       const rule = config.rules.get(hit.ruleId);
       if (!rule?.enabled) continue;
       findings.push({
@@ -260,7 +273,7 @@ function applyTestSeverity(finding: Finding, config: ResolvedConfig): Finding {
 }
 
 /** Adds the flagged line as a code frame, with every secret and token seen in the scan masked. */
-function snippetMaker(sources: Map<string, JsSource>, root: string, sensitive: Set<string>): (finding: Finding) => Finding {
+function snippetMaker(sources: Map<string, JsSource>, root: string, sensitive: SensitiveValues): (finding: Finding) => Finding {
   const indexes = new Map<string, LineIndex | undefined>();
   return (finding) => {
     const absPath = resolve(root, finding.file);
@@ -271,7 +284,7 @@ function snippetMaker(sources: Map<string, JsSource>, root: string, sensitive: S
     const index = indexes.get(absPath);
     if (!index) return finding;
     const line = index.lineText(finding.range.start.line).trim();
-    return { ...finding, snippet: redactText(redactText(line, sensitive), tokensIn(line)) };
+    return { ...finding, snippet: redactText(redactText(line, sensitive.forFile(finding.file)), tokensIn(line)) };
   };
 }
 

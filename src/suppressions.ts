@@ -41,7 +41,8 @@ const DIRECTIVE = /(?<![^\s;,{(])(\/\/+|\/\*+|#+|<!--)\s*jwt-lint-disable-(next-
 export function parseSuppressions(text: string): SuppressionDirective[] {
   if (!text.includes('jwt-lint-disable')) return [];
   const directives: SuppressionDirective[] = [];
-  const lines = text.split(/\r?\n/);
+  // The same line breaks as findings use: LF, CRLF and a lone CR.
+  const lines = text.split(/\r\n|\r|\n/);
   lines.forEach((lineText, index) => {
     if (!lineText.includes('jwt-lint-disable')) return;
     const match = DIRECTIVE.exec(lineText);

@@ -24,6 +24,13 @@ describe('masking', () => {
     expect(redactText('const { secret } = config;', ['secret'])).toBe('const { secret } = config;');
   });
 
+  it('masks a longer secret whole even when a shorter secret is part of it', () => {
+    const line = "const a = 'abcdefgh'; const b = 'abcdefgh-and-the-rest-of-a-long-secret';";
+    const masked = redactText(line, ['abcdefgh', 'abcdefgh-and-the-rest-of-a-long-secret']);
+    expect(masked).not.toContain('the-rest');
+    expect(masked).toBe("const a = 'ab…(8 chars)'; const b = 'ab…(38 chars)';");
+  });
+
   it('masks every token on a line', () => {
     const token = 'eyJhbGciOiJub25lIn0.eyJzdWIiOiIxIn0.';
     expect(redactText(`const t = "${token}";`, [token])).not.toContain('eyJzdWIiOiIxIn0');

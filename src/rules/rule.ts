@@ -6,6 +6,7 @@
  */
 import type { ts } from 'ts-morph';
 import type { RuleOptionSpec } from '../config.js';
+import type { KeyCandidate } from '../analyze/js/key-material.js';
 import type { JwtCall } from '../analyze/js/libraries.js';
 import type { Origin, ValueResolver } from '../analyze/js/values.js';
 import type { RelatedLocation, Severity } from '../types.js';
@@ -35,6 +36,11 @@ export interface JsRuleContext {
   report(descriptor: ReportDescriptor): void;
   /** Registers a secret value so code frames of any finding mask it. */
   markSensitive(value: string): void;
+  /**
+   * The file's JWT key material (literal secrets, private keys, env fallbacks), collected
+   * once per file during the walk; complete when `end()` runs.
+   */
+  keyMaterial(): readonly KeyCandidate[];
 }
 
 export type JsVisitor = (node: ts.Node) => void;

@@ -9,6 +9,7 @@ import { dirname, extname, resolve as resolvePath } from 'node:path';
 import type { Finding, Severity } from '../../types.js';
 import type { JsRule, JsRuleContext, JsRuleListeners, ReportDescriptor } from '../../rules/rule.js';
 import { SCRIPT_HOST_EXTENSIONS } from '../languages.js';
+import { KeyMaterialCollector, sensitiveTexts } from './key-material.js';
 import { recogniseJwtCall, type JwtCall } from './libraries.js';
 import { extractScriptBlocks } from './script-blocks.js';
 import { ValueResolver, type ExportTable, type Value } from './values.js';
@@ -22,8 +23,8 @@ export interface EnabledJsRule {
 
 export interface JsFileResult {
   findings: Finding[];
-  /** Secret values seen in this file (key arguments and the like), for masking code frames. */
-  sensitive: Set<string>;
+  /** Secret values seen (the file they are written in, and the text), for masking code frames. */
+  sensitive: { file: string; text: string }[];
   exports: ExportTable;
   /** Set when the file could not be analysed. */
   error?: string;
@@ -56,7 +57,7 @@ export class JsAnalyzer {
     try {
       result = this.analyzeUncached(source);
     } catch (error) {
-      result = { findings: [], sensitive: new Set(), exports: new Map(), error: `analysis failed: ${errorText(error)}` };
+      result = { findings: [], sensitive: [], exports: new Map(), error: `analysis failed: ${errorText(error)}` };
     } finally {
       this.inProgress.delete(source.absPath);
     }
@@ -89,13 +90,14 @@ export class JsAnalyzer {
     }, true /* parent pointers: scope lookups walk up the tree (TypeScript 6 no longer sets them otherwise) */, scriptKind(ext));
     const resolver = new ValueResolver(sourceFile, source.relPath, (specifier) => this.exportsOf(source.absPath, specifier));
     const findings: Finding[] = [];
-    const sensitive = new Set<string>();
+    const sensitive: { file: string; text: string }[] = [];
     const callCache = new Map<ts.Node, JwtCall | undefined>();
     const jwtCall = (node: ts.CallExpression | ts.NewExpression): JwtCall | undefined => {
       if (!callCache.has(node)) callCache.set(node, recogniseJwtCall(node, resolver));
       return callCache.get(node);
     };
 
+    const keyMaterial = new KeyMaterialCollector(resolver, source.relPath);
     const listeners: JsRuleListeners[] = this.rules.map(({ rule, severity, options }) => {
       const context: JsRuleContext = {
         file: source.relPath,
@@ -103,14 +105,15 @@ export class JsAnalyzer {
         resolver,
         options,
         jwtCall,
-        markSensitive: (value) => { if (value.length >= 4) sensitive.add(value); },
+        markSensitive: (value) => { sensitive.push({ file: source.relPath, text: value }); },
+        keyMaterial: () => keyMaterial.all(),
         report: (descriptor) => findings.push(toFinding(rule, severity, descriptor, resolver)),
       };
       return rule.create(context);
     });
     const byKind = new Map<ts.SyntaxKind, ((node: ts.Node) => void)[]>();
-    const callListeners: ((call: JwtCall) => void)[] = [];
-    for (const listener of listeners) {
+    const callListeners: ((call: JwtCall) => void)[] = [(call) => keyMaterial.addCall(call)];
+    for (const listener of [{ nodes: keyMaterial.listeners() }, ...listeners]) {
       for (const [kind, visit] of Object.entries(listener.nodes ?? {})) {
         const list = byKind.get(Number(kind)) ?? [];
         list.push(visit as (node: ts.Node) => void);
@@ -122,14 +125,9 @@ export class JsAnalyzer {
     const visit = (node: ts.Node): void => {
       const visitors = byKind.get(node.kind);
       if (visitors) for (const visitor of visitors) visitor(node);
-      // Recognised even when no rule listens, so that every key secret is masked in code frames.
       if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
         const call = jwtCall(node);
-        if (call) {
-          const key = call.settings.get('key')?.value;
-          if (key?.kind === 'string') sensitive.add(key.value);
-          for (const listener of callListeners) listener(call);
-        }
+        if (call) for (const listener of callListeners) listener(call);
       }
     };
     // An explicit stack instead of recursion: deeply nested code (long concatenation chains in
@@ -143,6 +141,10 @@ export class JsAnalyzer {
       ts.forEachChild(node, collect);
       for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
       children.length = 0;
+    }
+    // Key material is masked in code frames whatever rules are enabled.
+    for (const candidate of keyMaterial.all()) {
+      for (const text of sensitiveTexts(candidate)) sensitive.push({ file: candidate.origin.file, text });
     }
     for (const listener of listeners) listener.end?.();
     return { findings, sensitive, exports: collectExports(sourceFile, resolver) };

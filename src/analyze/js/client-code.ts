@@ -12,7 +12,19 @@ const BROWSER_GLOBALS = /\b(?:localStorage|sessionStorage)\b|\bwindow\.|\bdocume
 const CLIENT_EXTENSIONS = new Set(['.jsx', '.tsx', '.vue', '.svelte', '.html', '.htm']);
 const CLIENT_DIRECTORIES = /(^|\/)(client|frontend|front-end|browser|web-client|components|hooks|composables|screens|redux|slices|stores?)\//i;
 
+/** Judgements per parsed file (and path): rules ask once per finding, the text is scanned once. */
+const clientSideCache = new WeakMap<ts.SourceFile, Map<string, boolean>>();
+const modulesCache = new WeakMap<ts.SourceFile, string[]>();
+
 export function isClientSideFile(sourceFile: ts.SourceFile, relPath: string): boolean {
+  let byPath = clientSideCache.get(sourceFile);
+  if (!byPath) clientSideCache.set(sourceFile, byPath = new Map());
+  let verdict = byPath.get(relPath);
+  if (verdict === undefined) byPath.set(relPath, verdict = judgeClientSide(sourceFile, relPath));
+  return verdict;
+}
+
+function judgeClientSide(sourceFile: ts.SourceFile, relPath: string): boolean {
   const directives = leadingDirectives(sourceFile);
   if (directives.includes('use server')) return false;
   const modules = importedModules(sourceFile);
@@ -50,6 +62,8 @@ function leadingDirectives(sourceFile: ts.SourceFile): string[] {
 
 /** Top-level `import ... from 'x'` and `require('x')` module names (require anywhere at top level). */
 function importedModules(sourceFile: ts.SourceFile): string[] {
+  const cached = modulesCache.get(sourceFile);
+  if (cached) return cached;
   const modules: string[] = [];
   for (const statement of sourceFile.statements) {
     if (ts.isImportDeclaration(statement) && ts.isStringLiteralLike(statement.moduleSpecifier)) {
@@ -57,5 +71,6 @@ function importedModules(sourceFile: ts.SourceFile): string[] {
     }
   }
   for (const match of sourceFile.text.matchAll(/\brequire\(\s*['"]([^'"]+)['"]\s*\)/g)) modules.push(match[1]!);
+  modulesCache.set(sourceFile, modules);
   return modules;
 }

@@ -5,8 +5,9 @@
  * of environment secrets (`process.env.JWT_SECRET || 'dev'`). Shared by hardcoded-secret,
  * weak-secret and secret-fallback, which judge the same candidates differently.
  *
- * A rule creates one collector per file, feeds it from its listeners (`listeners()`) and
- * reads the candidates at the end of the file: one per literal origin, with every use.
+ * The JS/TS analyzer runs one collector per file, whatever rules are enabled (every candidate
+ * is masked in code frames), and rules read the candidates at the end of the file through
+ * `context.keyMaterial()`: one per literal origin, with every use.
  */
 import { ts } from 'ts-morph';
 import type { RelatedLocation } from '../../types.js';
@@ -69,7 +70,7 @@ export class KeyMaterialCollector {
   addCall(call: JwtCall): void {
     const key = call.settings.get('key');
     if (!key) return;
-    const use: RelatedLocation = { file: this.file, range: key.origin.range, message: `used as the key of ${call.api} here` };
+    const use: RelatedLocation = { file: key.origin.file, range: key.origin.range, message: `used as the key of ${call.api} here` };
     for (const found of flattenKey(key.value, 0)) this.add(found, { use, api: call.api });
   }
 
@@ -297,4 +298,16 @@ function originKey(origin: Origin): string {
 
 function sameRange(a: RelatedLocation, b: RelatedLocation): boolean {
   return a.file === b.file && a.range.start.line === b.range.start.line && a.range.start.column === b.range.start.column;
+}
+
+/** The texts to mask for a candidate: the value, and each line of a multi-line PEM body. */
+export function sensitiveTexts(candidate: KeyCandidate): string[] {
+  const texts = [candidate.text];
+  if (candidate.text.includes('\n')) {
+    for (const line of candidate.text.split(/\r?\n/)) {
+      const body = line.trim();
+      if (body.length >= 16 && !body.startsWith('-----')) texts.push(body);
+    }
+  }
+  return texts;
 }

@@ -368,7 +368,9 @@ function recogniseNestRegister(node: ts.CallExpression, resolver: ValueResolver,
   if (ref.member !== 'JwtModule.registerAsync') return undefined;
   const asyncOptions = resolver.resolve(node.arguments[0]);
   const factory = asyncOptions?.kind === 'object' ? asyncOptions.props.get('useFactory')?.value : undefined;
-  const returned = factory?.kind === 'function' ? returnedExpression(factory.node) : undefined;
+  // A factory imported from another file cannot be read with this file's resolver: stay silent.
+  const returned = factory?.kind === 'function' && factory.node.getSourceFile() === resolver.sourceFile
+    ? returnedExpression(factory.node) : undefined;
   const call = fromSpec({ ...spec, api: 'JwtModule.registerAsync' }, node, resolver, returned ? resolver.resolve(returned) : undefined);
   if (!returned) call.settingsComplete = false;
   return call;

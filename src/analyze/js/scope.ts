@@ -44,12 +44,66 @@ export function findDeclaration(identifier: ts.Identifier): Declaration | undefi
     }
     const statements = statementsOf(node);
     if (statements) {
-      const found = findInStatements(statements, name);
+      const found = declarationsIn(node, statements).get(name);
       if (found) return found;
     }
     node = node.parent;
   }
   return undefined;
+}
+
+const declarationTables = new WeakMap<ts.Node, Map<string, Declaration>>();
+
+/**
+ * Every name a block (or file) declares, built once per block on first lookup, so that
+ * resolving identifiers stays linear in the size of the file.
+ */
+function declarationsIn(owner: ts.Node, statements: ts.NodeArray<ts.Statement>): Map<string, Declaration> {
+  let table = declarationTables.get(owner);
+  if (table) return table;
+  table = new Map();
+  for (const statement of statements) {
+    for (const name of namesDeclaredBy(statement)) {
+      if (table.has(name)) continue;
+      const found = findInStatements([statement], name);
+      if (found) table.set(name, found);
+    }
+  }
+  declarationTables.set(owner, table);
+  return table;
+}
+
+function namesDeclaredBy(statement: ts.Statement): string[] {
+  if (ts.isVariableStatement(statement)) {
+    const names: string[] = [];
+    for (const decl of statement.declarationList.declarations) collectBindingNames(decl.name, names);
+    return names;
+  }
+  if (ts.isImportDeclaration(statement)) {
+    const clause = statement.importClause;
+    if (!clause) return [];
+    const names = clause.name ? [clause.name.text] : [];
+    const bindings = clause.namedBindings;
+    if (bindings && ts.isNamespaceImport(bindings)) names.push(bindings.name.text);
+    else if (bindings) for (const element of bindings.elements) names.push(element.name.text);
+    return names;
+  }
+  if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name) return [statement.name.text];
+  if (ts.isImportEqualsDeclaration(statement)) return [statement.name.text];
+  if ((ts.isEnumDeclaration(statement) || ts.isModuleDeclaration(statement)) && ts.isIdentifier(statement.name)) {
+    return [statement.name.text];
+  }
+  return [];
+}
+
+function collectBindingNames(binding: ts.BindingName, names: string[]): void {
+  if (ts.isIdentifier(binding)) {
+    names.push(binding.text);
+    return;
+  }
+  for (const element of binding.elements) {
+    if (!ts.isOmittedExpression(element)) collectBindingNames(element.name, names);
+  }
 }
 
 function statementsOf(node: ts.Node): ts.NodeArray<ts.Statement> | undefined {
@@ -58,7 +112,7 @@ function statementsOf(node: ts.Node): ts.NodeArray<ts.Statement> | undefined {
   return undefined;
 }
 
-function findInStatements(statements: ts.NodeArray<ts.Statement>, name: string): Declaration | undefined {
+function findInStatements(statements: readonly ts.Statement[], name: string): Declaration | undefined {
   for (const statement of statements) {
     if (ts.isVariableStatement(statement)) {
       const isConst = (statement.declarationList.flags & ts.NodeFlags.Const) !== 0;

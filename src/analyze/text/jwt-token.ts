@@ -43,7 +43,7 @@ export function describeToken(token: DecodedToken, nowSeconds = Date.now() / 100
   if (typeof token.header.kid === 'string') parts.push(`kid ${JSON.stringify(token.header.kid.slice(0, 40))}`);
   const { exp, iat, iss, aud } = token.payload;
   if (typeof exp === 'number') {
-    parts.push(exp < nowSeconds ? `expired ${new Date(exp * 1000).toISOString().slice(0, 10)}` : `expires ${new Date(exp * 1000).toISOString().slice(0, 10)}`);
+    parts.push(`${exp < nowSeconds ? 'expired' : 'expires'} ${formatDay(exp)}`);
     if (typeof iat === 'number' && exp > iat) parts.push(`lifetime ${Math.round((exp - iat) / 3600)}h`);
   } else {
     parts.push('no exp');
@@ -72,6 +72,12 @@ export function knownTokenKind(token: DecodedToken): string | undefined {
     return 'Supabase service_role key (bypasses Row Level Security)';
   }
   return undefined;
+}
+
+/** A claim timestamp as a day; `exp` written in ms or µs is past what Date can hold. */
+function formatDay(seconds: number): string {
+  const date = new Date(seconds * 1000);
+  return Number.isFinite(date.getTime()) ? date.toISOString().slice(0, 10) : `at ${seconds} (not a valid date)`;
 }
 
 export function isUnsigned(token: DecodedToken): boolean {

@@ -20,6 +20,14 @@ export interface PatternHit {
   sensitive: string[];
 }
 
+export interface PatternContext {
+  lineText: string;
+  isAstFile: boolean;
+  minSecretLength: number;
+  /** The file mentions JWTs or tokens somewhere. */
+  jwtContext: boolean;
+}
+
 export interface SeedPattern {
   id: string;
   /** Lowercase; the file must contain one of them (case-insensitively) for the regex to run. */
@@ -27,7 +35,7 @@ export interface SeedPattern {
   regex: RegExp;
   inAstFiles: boolean;
   /** Decides whether a match is a finding, and says what it is. */
-  check(match: RegExpExecArray, context: { lineText: string; isAstFile: boolean; minSecretLength: number }): PatternHit | undefined;
+  check(match: RegExpExecArray, context: PatternContext): PatternHit | undefined;
 }
 
 const JWT_CONTEXT = /jwt|jws|jose|token|bearer/i;
@@ -78,11 +86,15 @@ export const SEED_PATTERNS: SeedPattern[] = [
   {
     id: 'common-weak-secret',
     keywords: ['secret', 'password'],
-    regex: /(secret|password)['"]?\s{0,10}[:=]\s{0,10}['"](secret|12345|admin|jwt|super-secret)['"]/gi,
+    // The key is captured whole: `client_secret` or `db_password` are not JWT secrets.
+    regex: /(?<![\w.-])([\w.-]{0,40}?)(secret|password)['"]?\s{0,10}[:=]\s{0,10}['"](secret|12345|admin|jwt|super-secret)['"]/gi,
     inAstFiles: false,
-    check(match, { lineText }) {
-      if (match[1]!.toLowerCase() === 'password' && !JWT_CONTEXT.test(lineText)) return undefined;
-      const secret = match[2]!;
+    check(match, { lineText, jwtContext }) {
+      const prefix = match[1]!;
+      const isPassword = match[2]!.toLowerCase() === 'password';
+      if (prefix !== '' && !/jwt|token/i.test(prefix)) return undefined;
+      if (isPassword ? !JWT_CONTEXT.test(lineText) : prefix === '' && !jwtContext) return undefined;
+      const secret = match[3]!;
       return {
         ruleId: 'weak-secret',
         message: `JWT secret ${maskSecret(secret)} is on the list of common weak secrets`,
@@ -94,20 +106,23 @@ export const SEED_PATTERNS: SeedPattern[] = [
   {
     id: 'hardcoded-secret-variable',
     keywords: ['jwt_secret', 'secret_key'],
-    regex: /(JWT_SECRET|SECRET_KEY)\s{0,10}[:=]\s{0,10}['"]([^'"\r\n]{1,20})['"]/g,
+    regex: /(?<![\w])(\w{0,40}?)(JWT_SECRET|SECRET_KEY)(?!\w)\s{0,10}[:=]\s{0,10}['"]([^'"\r\n]{1,128})['"]/g,
     // In JS/TS the AST rules (hardcoded-secret, weak-secret) judge JWT-secret declarations,
     // with the precision checks a regex cannot make (config-key names, placeholders, paths).
     inAstFiles: false,
-    check(match, { minSecretLength }) {
-      const secret = match[2]!;
+    check(match, { minSecretLength, jwtContext }) {
+      const name = match[1]! + match[2]!;
+      // STRIPE_SECRET_KEY, RECAPTCHA_SECRET_KEY: not JWT keys. A bare SECRET_KEY counts in JWT code.
+      if (!/JWT/i.test(name) && (match[1] !== '' || !jwtContext)) return undefined;
+      const secret = match[3]!;
       if (PLACEHOLDER.test(secret.trim())) return undefined;
       const bytes = Buffer.byteLength(secret);
       const weak = bytes < minSecretLength;
       return {
         ruleId: weak ? 'weak-secret' : 'hardcoded-secret',
         message: weak
-          ? `${match[1]} is a hardcoded secret of ${bytes} bytes (${maskSecret(secret)}); HS256 needs at least ${minSecretLength}`
-          : `${match[1]} is hardcoded (${maskSecret(secret)})`,
+          ? `${name} is a hardcoded secret of ${bytes} bytes (${maskSecret(secret)}); HS256 needs at least ${minSecretLength}`
+          : `${name} is hardcoded (${maskSecret(secret)})`,
         fix: 'Load the secret from a secrets manager or the environment, and make it at least 32 random bytes.',
         sensitive: [secret],
       };
@@ -115,5 +130,7 @@ export const SEED_PATTERNS: SeedPattern[] = [
   },
 ];
 
-/** Lowercase keywords of all patterns, for the prefilter. */
-export const SEED_KEYWORDS = [...new Set(SEED_PATTERNS.flatMap((pattern) => pattern.keywords))];
+/** Whether a file mentions JWTs or tokens at all (patterns whose key alone is ambiguous need it). */
+export function hasJwtContext(text: string): boolean {
+  return JWT_CONTEXT.test(text);
+}

@@ -4,10 +4,10 @@
  * literal, wherever it is written, with the uses as related locations. Where weak-secret
  * reports the same literal, the pipeline keeps only weak-secret (it supersedes this rule).
  */
-import { KeyMaterialCollector, type KeyLiteral } from '../../analyze/js/key-material.js';
+import type { KeyLiteral } from '../../analyze/js/key-material.js';
 import { maskSecret } from '../../mask.js';
 import type { JsRule } from '../rule.js';
-import { describeSecret, describeUse, markKeySensitive } from './key-findings.js';
+import { describeSecret, describeUse } from './key-findings.js';
 
 const CONSEQUENCE = 'anyone who can read the repository can forge tokens';
 
@@ -16,14 +16,10 @@ export const hardcodedSecret: JsRule = {
   fix: 'Load the key at runtime (environment, mounted secret file or secrets manager) and rotate it: ' +
     'the committed value must be treated as known.',
   create(context) {
-    const collector = new KeyMaterialCollector(context.resolver, context.file);
     return {
-      jwtCall: (call) => collector.addCall(call),
-      nodes: collector.listeners(),
       end() {
-        for (const candidate of collector.all()) {
+        for (const candidate of context.keyMaterial()) {
           if (candidate.kind !== 'literal') continue;
-          markKeySensitive(context, candidate);
           context.report({
             origin: candidate.origin,
             message: message(candidate),

@@ -1,7 +1,9 @@
 /**
  * missing-expiration: a token signed with no expiry. Judged only where the library call
- * is fully known (options absent or resolved) and says expiry is missing; a payload that
- * carries `exp` (or may gain it) keeps the call silent.
+ * is fully known (options absent or resolved) and says expiry is missing, and the payload
+ * is known not to carry `exp`: a payload that carries it, may gain it (`payload.exp = ...`,
+ * `Object.assign(payload, ...)`, which leave the resolved object incomplete) or cannot be
+ * resolved (a function parameter: callers may pass `exp`) keeps the call silent.
  */
 import { ts } from 'ts-morph';
 import { unwrapExpression } from '../../analyze/js/expressions.js';
@@ -18,9 +20,6 @@ const EXPIRY_SPELLING: Partial<Record<JwtLibrary, string>> = {
   '@hapi/jwt': '"ttlSec" or an "exp" claim',
 };
 
-/** Libraries where `exp` can only come from the payload: an unknown payload may carry it. */
-const EXPIRY_ONLY_IN_PAYLOAD = new Set<JwtLibrary>(['jwt-simple', '@hapi/jwt']);
-
 type ExpClaim = 'present' | 'absent' | 'unknown';
 
 export const missingExpiration: JsRule = {
@@ -31,9 +30,7 @@ export const missingExpiration: JsRule = {
       jwtCall(call) {
         if (call.kind !== 'sign' || !call.checksMissing.has('expiresIn') || !call.settingsComplete) return;
         if (call.settings.has('expiresIn')) return;
-        const exp = expClaim(call, context.resolver);
-        if (exp === 'present') return;
-        if (exp === 'unknown' && EXPIRY_ONLY_IN_PAYLOAD.has(call.library)) return;
+        if (expClaim(call, context.resolver) !== 'absent') return;
         const spelling = EXPIRY_SPELLING[call.library] ?? '"expiresIn"';
         const what = call.library === 'fast-jwt' ? 'creates a signer of tokens without' : 'creates a token without';
         context.report({
@@ -45,21 +42,18 @@ export const missingExpiration: JsRule = {
   },
 };
 
-/** Does the payload carry `exp`? */
+/**
+ * Does the payload carry `exp`? A call without a payload argument (fast-jwt's `createSigner`,
+ * whose signer takes payloads later; `new SignJWT()`) has none. A string payload cannot carry it.
+ * An object with later member writes resolves incomplete (values.ts counts them once per file).
+ */
 function expClaim(call: JwtCall, resolver: ValueResolver): ExpClaim {
-  if (!call.payload) return 'unknown';
+  if (!call.payload) return 'absent';
   const payload = unwrapExpression(call.payload);
-  if (ts.isIdentifier(payload) && mayGainExp(payload, resolver.sourceFile)) return 'present';
+  if (ts.isStringLiteralLike(payload) || ts.isTemplateExpression(payload)) return 'absent';
   const value = resolver.resolve(payload);
   if (value?.kind === 'string') return 'absent';
   if (value?.kind !== 'object') return 'unknown';
   if (value.props.has('exp')) return 'present';
   return value.complete ? 'absent' : 'unknown';
-}
-
-/** `payload.exp = ...`, `payload['exp'] = ...` or `Object.assign(payload, ...)` anywhere in the file. */
-function mayGainExp(identifier: ts.Identifier, sourceFile: ts.SourceFile): boolean {
-  const name = identifier.text.replace(/\$/g, '\\$');
-  const pattern = new RegExp(`(?<![\\w$.])${name}\\s*(?:\\.\\s*exp|\\[\\s*['"\`]exp['"\`]\\s*\\])\\s*=(?!=)|Object\\.assign\\(\\s*${name}\\b`);
-  return pattern.test(sourceFile.text);
 }

@@ -5,24 +5,19 @@
  * when the value is used as a JWT key or its name says it is a JWT secret. Reported at the
  * fallback literal.
  */
-import { KeyMaterialCollector, type KeyFallback } from '../../analyze/js/key-material.js';
+import type { KeyFallback } from '../../analyze/js/key-material.js';
 import { classifyKeyText, isPublishedWeakSecret } from '../../analyze/secret-strength.js';
 import { maskSecret } from '../../mask.js';
 import type { JsRule } from '../rule.js';
-import { markKeySensitive } from './key-findings.js';
 
 export const secretFallback: JsRule = {
   id: 'secret-fallback',
   fix: 'Read the secret without a default and refuse to start when it is missing or shorter than 32 bytes.',
   create(context) {
-    const collector = new KeyMaterialCollector(context.resolver, context.file);
     return {
-      jwtCall: (call) => collector.addCall(call),
-      nodes: collector.listeners(),
       end() {
-        for (const candidate of collector.all()) {
+        for (const candidate of context.keyMaterial()) {
           if (candidate.kind !== 'fallback') continue;
-          markKeySensitive(context, candidate);
           context.report({
             origin: candidate.origin,
             message: message(candidate),

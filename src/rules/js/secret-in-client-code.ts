@@ -9,6 +9,9 @@
  */
 import { ts } from 'ts-morph';
 import { importsServerModule, isFrameworkServerPath } from '../../analyze/js/client-code.js';
+import { algorithmList } from '../../analyze/js/jwt-algorithms.js';
+import type { JwtCall } from '../../analyze/js/libraries.js';
+import { isPublicKeyName, publicKeyEvidence } from '../../analyze/js/public-keys.js';
 import type { Value } from '../../analyze/js/values.js';
 import { classifyKeyText } from '../../analyze/secret-strength.js';
 import { isJwtSecretName, nameWords, publicEnvPrefix } from '../../analyze/secret-names.js';
@@ -45,6 +48,8 @@ export const secretInClientCode: JsRule = {
         if (!key || !value) return;
         const reportAt = key.expression ?? call.node;
         if (value.kind === 'env' && publicEnvPrefix(value.name)) {
+          // A public key may be public: `NEXT_PUBLIC_JWT_PUBLIC_KEY` verifying RS256 tokens.
+          if (!isSecretKey(value) || publicKeyEvidence(key) || verifiesPublicKeyAlgorithmsOnly(call)) return;
           checkEnvName(value.name, reportAt, call.api);
           return;
         }
@@ -106,10 +111,20 @@ function isSecretKey(value: Value): boolean {
     return kind !== 'pem-public' && kind !== 'jwk-public';
   }
   if (value.kind === 'env') {
-    const words = nameWords(value.name);
-    return !words.includes('public') && !words.includes('pub') && !words.includes('jwks');
+    // The bundler prefix (`NEXT_PUBLIC_`, `PUBLIC_`) says where the value goes, not what it is.
+    const name = value.name.slice(publicEnvPrefix(value.name)?.prefix.length ?? 0);
+    const words = nameWords(name);
+    return !words.includes('public') && !words.includes('pub') && !words.includes('jwks') && !isPublicKeyName(name);
   }
   return false;
+}
+
+/** A verify call whose complete allowlist names only public-key algorithms (`['RS256']`): its key is a public key. */
+function verifiesPublicKeyAlgorithmsOnly(call: JwtCall): boolean {
+  if (call.kind !== 'verify') return false;
+  const list = algorithmList(call.settings.get('algorithms'));
+  return list !== undefined && list.complete && list.entries.length > 0 &&
+    list.entries.every((entry) => entry.family === 'public-key');
 }
 
 /** Why a file is clearly browser code, or undefined when that is not clear. */

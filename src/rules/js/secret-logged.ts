@@ -66,7 +66,7 @@ export const secretLogged: JsRule = {
         for (const { call, logger } of logCalls) {
           const hit = firstHit(call.arguments.map((arg) => () => finder.find(arg)));
           if (!hit) continue;
-          const shown = shorten(hit.node.getText(context.sourceFile));
+          const shown = shownText(hit.node, context.sourceFile);
           // In browser code the "log" is the console, which error-reporting and session-replay tools record.
           const browser = logger.startsWith('console.') && isClientSideFile(context.sourceFile, context.file);
           context.report({
@@ -183,7 +183,8 @@ class SensitiveFinder {
   private byName(name: string, node: ts.Node): Hit | undefined {
     if (isJwtSecretName(name)) return { node, what: secretKind(name) };
     const tokenKind = tokenNameKind(name);
-    const what: Hit['what'] = /^auth/i.test(name) ? 'Authorization header' : 'Token';
+    // Only names that say header (`authorization`, `authHeader`) are the header; `authToken` is a token.
+    const what: Hit['what'] = /^auth(?:orization)?_?(?:header)?$/i.test(name) ? 'Authorization header' : 'Token';
     if (tokenKind === 'specific') return { node, what };
     if (!this.jwtFile) return undefined;
     if (isSecretLikeName(name)) return { node, what: secretKind(name) };
@@ -218,6 +219,36 @@ function unwrap(node: ts.Expression): ts.Expression {
     current = current.expression;
   }
   return current;
+}
+
+/**
+ * How a hit is named in the message: a call as its callee (`jwt.sign(…)`), since its arguments
+ * may be the very secret; string literals elsewhere as `…`, except the key of `headers['authorization']`.
+ */
+function shownText(node: ts.Node, sourceFile: ts.SourceFile): string {
+  const target = ts.isCallExpression(node) ? node.expression : node;
+  const start = target.getStart(sourceFile);
+  let text = '';
+  let at = start;
+  const stack: ts.Node[] = [target];
+  const literals: ts.Node[] = [];
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    const isKey = ts.isElementAccessExpression(current.parent) && current.parent.argumentExpression === current &&
+      ts.isStringLiteralLike(current);
+    if (!isKey && (ts.isStringLiteralLike(current) || ts.isTemplateExpression(current))) {
+      literals.push(current);
+      continue;
+    }
+    stack.push(...current.getChildren(sourceFile));
+  }
+  literals.sort((a, b) => a.getStart(sourceFile) - b.getStart(sourceFile));
+  for (const literal of literals) {
+    text += sourceFile.text.slice(at, literal.getStart(sourceFile)) + '…';
+    at = literal.getEnd();
+  }
+  text += sourceFile.text.slice(at, target.getEnd());
+  return shorten(text) + (target === node ? '' : '(…)');
 }
 
 function shorten(text: string): string {

@@ -9,6 +9,7 @@ import {
   initializerOf, objectLiteralOf, propertyValue, staticPropertyName, unwrapExpression,
 } from '../../analyze/js/expressions.js';
 import { findDeclaration } from '../../analyze/js/scope.js';
+import { someNode } from '../../analyze/js/walk.js';
 import { nameWords } from '../../analyze/js/token-names.js';
 import type { Value } from '../../analyze/js/values.js';
 import type { JsRule, JsRuleContext } from '../rule.js';
@@ -17,11 +18,21 @@ const MAX_DEPTH = 3;
 
 /** Field names (words joined, lowercase) that hold secrets or sensitive personal data. */
 const SENSITIVE_FIELDS = new Set([
-  'password', 'passwd', 'pwd', 'passwordhash', 'hashedpassword', 'pwdhash', 'hash', 'salt', 'passwordsalt',
+  'password', 'passwd', 'pwd', 'passwordhash', 'hashedpassword', 'pwdhash', 'salt', 'passwordsalt',
   'ssn', 'socialsecurity', 'socialsecuritynumber', 'creditcard', 'creditcardnumber', 'cardnumber', 'ccnumber',
-  'cvv', 'cvc', 'cvv2', 'pin', 'pincode', 'secret', 'clientsecret', 'apikey', 'apisecret', 'privatekey', 'secretkey',
+  'cvv', 'cvc', 'cvv2', 'pincode', 'secret', 'clientsecret', 'apikey', 'apisecret', 'privatekey', 'secretkey',
   'dateofbirth', 'dob', 'birthdate', 'otpsecret', 'totpsecret', 'mfasecret', 'twofactorsecret',
 ]);
+/**
+ * Bare names that are sensitive only when the value says so: `hash: user.passwordHash`,
+ * `hash: await bcrypt.hash(pw, 10)`, `pin: req.body.pin`; not `hash: commit.sha` or `pin: post.pinned`.
+ */
+const CONTEXT_FIELDS: Record<string, ReadonlySet<string>> = {
+  hash: new Set(['password', 'passwd', 'pwd', 'passphrase', 'bcrypt', 'bcryptjs', 'argon2', 'argon', 'scrypt', 'pbkdf2',
+    'credential', 'credentials']),
+  pin: new Set(['pin', 'pincode', 'passcode', 'password', 'passwd', 'pwd']),
+};
+const MAX_CONTEXT_HOPS = 2;
 /** A field containing one of these words is sensitive whatever else it says (`newPassword`, `mfaSecret`). */
 const SENSITIVE_WORDS = new Set(['password', 'passwd', 'pwd', 'secret', 'ssn', 'cvv', 'cvc']);
 /** Words that make a field a flag or metadata about a secret rather than the secret itself. */
@@ -104,7 +115,7 @@ function checkLiteral(context: JsRuleContext, literal: ts.ObjectLiteralExpressio
     }
     const key = prop.name ? staticPropertyName(prop.name) : undefined;
     const value = propertyValue(prop);
-    if (key !== undefined && isSensitiveField(key) && !holdsFlag(context, value)) {
+    if (key !== undefined && (isSensitiveField(key) || hasSensitiveContext(key, value)) && !holdsFlag(context, value)) {
       context.report({ node: prop, message: sensitiveFieldMessage(key) });
       continue;
     }
@@ -126,7 +137,9 @@ function checkLiteral(context: JsRuleContext, literal: ts.ObjectLiteralExpressio
 function checkResolvedFields(context: JsRuleContext, value: Extract<Value, { kind: 'object' }>, depth: number): void {
   for (const [key, entry] of value.props) {
     const fieldValue = entry.value;
-    if (isSensitiveField(key) && fieldValue?.kind !== 'boolean') {
+    const inContext = CONTEXT_FIELDS[key] !== undefined && fieldValue?.kind === 'string' &&
+      fieldValue.names.some((name) => nameWords(name).some((word) => CONTEXT_FIELDS[key]!.has(word)));
+    if ((isSensitiveField(key) || inContext) && fieldValue?.kind !== 'boolean') {
       context.report({ origin: entry.origin, message: sensitiveFieldMessage(key) });
     } else if (fieldValue?.kind === 'object' && depth < MAX_DEPTH) {
       checkResolvedFields(context, fieldValue, depth + 1);
@@ -146,6 +159,43 @@ export function isSensitiveField(key: string): boolean {
   if (words.some((word) => SENSITIVE_WORDS.has(word))) return true;
   const joined = words.join(' ');
   return /\b(?:credit card|card number|api key|private key|date of birth|social security)\b/.test(joined);
+}
+
+/**
+ * A bare `hash`/`pin` whose value is reached through a password or PIN name: the names and
+ * callees written in the value, and in the initializers of the consts it uses (two hops).
+ */
+function hasSensitiveContext(key: string, value: ts.Expression | undefined): boolean {
+  const words = CONTEXT_FIELDS[key];
+  if (!words || !value) return false;
+  const matches = (name: string): boolean => nameWords(name).some((word) => words.has(word));
+  let found = false;
+  const seen = new Set<ts.Node>();
+  let frontier: ts.Expression[] = [value];
+  for (let hop = 0; hop <= MAX_CONTEXT_HOPS && frontier.length > 0 && !found; hop++) {
+    const next: ts.Expression[] = [];
+    for (const expression of frontier) {
+      if (seen.has(expression)) continue;
+      seen.add(expression);
+      someNode(expression, (node) => {
+        if (ts.isIdentifier(node) || ts.isPrivateIdentifier(node)) {
+          // The shorthand `{ pin }` names the field, not its source: only its initializer counts.
+          const isShorthandOfKey = node === value && ts.isShorthandPropertyAssignment(node.parent);
+          if (!isShorthandOfKey && matches(node.text)) return (found = true);
+          if (ts.isIdentifier(node)) {
+            const init = initializerOf(node);
+            if (init) next.push(init);
+          }
+        } else if (ts.isStringLiteralLike(node) && ts.isElementAccessExpression(node.parent) && matches(node.text)) {
+          return (found = true);
+        }
+        return false;
+      });
+      if (found) break;
+    }
+    frontier = next;
+  }
+  return found;
 }
 
 /** `{ password: true }` is a flag, not a password. */

@@ -4,11 +4,10 @@
  * published example secrets, or low in entropy. Reported at the literal. PEM and JWK keys
  * are never judged by length.
  */
-import { KeyMaterialCollector } from '../../analyze/js/key-material.js';
 import { describeWeakness, secretWeakness } from '../../analyze/secret-strength.js';
 import { RULE_OPTIONS } from '../options.js';
 import type { JsRule } from '../rule.js';
-import { describeSecret, markKeySensitive } from './key-findings.js';
+import { describeSecret } from './key-findings.js';
 
 const DEFAULT_MIN_LENGTH = Number(RULE_OPTIONS['weak-secret']?.minLength?.default ?? 32);
 
@@ -18,14 +17,10 @@ export const weakSecret: JsRule = {
   options: RULE_OPTIONS['weak-secret'],
   create(context) {
     const minLength = typeof context.options.minLength === 'number' ? context.options.minLength : DEFAULT_MIN_LENGTH;
-    const collector = new KeyMaterialCollector(context.resolver, context.file);
     return {
-      jwtCall: (call) => collector.addCall(call),
-      nodes: collector.listeners(),
       end() {
-        for (const candidate of collector.all()) {
+        for (const candidate of context.keyMaterial()) {
           if (candidate.kind !== 'literal') continue;
-          markKeySensitive(context, candidate);
           if (candidate.keyText.kind !== 'secret') continue;
           const weakness = secretWeakness(candidate.text, minLength);
           if (!weakness) continue;
