@@ -45,7 +45,8 @@ describe('secret names', () => {
   it('recognises names that can only mean a JWT signing secret', () => {
     for (const name of ['JWT_SECRET', 'jwtSecret', 'JWTSecret', 'jwt.secret', 'config.jwt.accessSecret', 'JWT_SECRET_KEY',
       'JWT_PRIVATE_KEY', 'jwtSigningKey', 'ACCESS_TOKEN_SECRET', 'REFRESH_TOKEN_SECRET', 'tokenSecret',
-      'JWT_REFRESH_SECRET', 'JWT_SECRET_DEV', 'TOKEN_SECRET_VALUE', 'jwtConstants.secret']) {
+      'JWT_REFRESH_SECRET', 'JWT_SECRET_DEV', 'TOKEN_SECRET_VALUE', 'jwtConstants.secret', 'JWT_SECRET_V2', 'jwtSecretV2',
+      'JWT_SECRET_2', 'ACCESS_TOKEN_SECRET_V1', 'ID_TOKEN_SECRET', 'config.tokenSecret', 'MYAPP_REFRESH_TOKEN_SECRET']) {
       expect(isJwtSecretName(name), name).toBe(true);
     }
   });
@@ -53,7 +54,8 @@ describe('secret names', () => {
   it('leaves out names about secrets, other secrets and storage keys', () => {
     for (const name of ['password', 'SESSION_SECRET', 'secret', 'SECRET_KEY', 'JWT_PUBLIC_KEY', 'JWT_SECRET_PATH',
       'jwtSecretName', 'JWT_SECRET_LENGTH', 'jwtKeyId', 'JWT_EXPIRES_IN', 'TOKEN_KEY', 'JWT_KEY', 'jwtCookieSecret',
-      'csrfTokenSecret', 'TWITTER_ACCESS_TOKEN_SECRET', 'oauth_token_secret', 'secretOrKey', 'jwtStorageKey']) {
+      'csrfTokenSecret', 'TWITTER_ACCESS_TOKEN_SECRET', 'oauth_token_secret', 'secretOrKey', 'jwtStorageKey',
+      'GITHUB_TOKEN_SECRET', 'apiTokenSecret', 'config.githubTokenSecret', 'SECRET_V2']) {
       expect(isJwtSecretName(name), name).toBe(false);
     }
     expect(isJwtSecretName('TOKEN_KEY', { envName: true })).toBe(true);

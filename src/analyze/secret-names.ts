@@ -9,9 +9,14 @@ export function nameWords(name: string): string[] {
   return (name.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+/g) ?? []).map((word) => word.toLowerCase());
 }
 
-/** Words after the secret word that still name the secret itself (`JWT_SECRET_DEV`, `TOKEN_SECRET_VALUE`). */
+/**
+ * Words after the secret word that still name the secret itself (`JWT_SECRET_DEV`, `TOKEN_SECRET_VALUE`).
+ * Versions (`JWT_SECRET_V2`, `jwtSecretV2`, `JWT_SECRET_2`) too: nameWords splits them into `v`, `2`.
+ */
 const QUALIFIERS = new Set(['access', 'refresh', 'dev', 'development', 'prod', 'production', 'test', 'local',
-  'default', 'fallback', 'value', 'old', 'new', 'previous', 'current', 'v1', 'v2']);
+  'default', 'fallback', 'value', 'old', 'new', 'previous', 'current']);
+/** The kinds of token whose `*_TOKEN_SECRET` is a JWT secret; `GITHUB_TOKEN_SECRET`, `apiTokenSecret` are not. */
+const JWT_TOKEN_KINDS = new Set(['access', 'refresh', 'id', 'auth', 'bearer']);
 /** Words after `secret` that name something about a secret, not the secret: where it lives, what it is called. */
 const NOT_THE_SECRET = new Set(['env', 'name', 'path', 'file', 'filename', 'url', 'uri', 'id', 'kid', 'header',
   'length', 'len', 'size', 'hint', 'arn', 'ref']);
@@ -40,7 +45,11 @@ export function isJwtSecretName(name: string, options: SecretNameOptions = {}): 
   const words = nameWords(name);
   if (words.some((word) => OTHER_SECRETS.has(word))) return false;
   let end = words.length;
-  while (end > 0 && QUALIFIERS.has(words[end - 1]!)) end--;
+  for (;;) {
+    if (end > 0 && QUALIFIERS.has(words[end - 1]!)) end--;
+    else if (end > 0 && /^\d+$/.test(words[end - 1]!)) end -= end > 1 && words[end - 2] === 'v' ? 2 : 1;
+    else break;
+  }
   const core = words.slice(0, end);
   const last = core[core.length - 1];
   const before = core[core.length - 2];
@@ -50,8 +59,24 @@ export function isJwtSecretName(name: string, options: SecretNameOptions = {}): 
   if (!isSecretWord) return false;
   const qualifier = core.slice(0, -1);
   if (qualifier.includes('jwt') || qualifier.includes('jws')) return true;
-  // ACCESS_TOKEN_SECRET, REFRESH_TOKEN_SECRET, TOKEN_SECRET, AUTH_TOKEN_SECRET (OAuth's were excluded above).
-  return qualifier.includes('token');
+  // ACCESS_TOKEN_SECRET, REFRESH_TOKEN_SECRET, ID_TOKEN_SECRET, TOKEN_SECRET, AUTH_TOKEN_SECRET (OAuth's were
+  // excluded above); a token of another kind or service (GITHUB_TOKEN_SECRET, apiTokenSecret) is not a JWT's.
+  // `config.tokenSecret` is fine: only a word in the same path segment qualifies the token.
+  const token = qualifier.lastIndexOf('token');
+  if (token < 0) return false;
+  return segmentStarts(name).has(token) || JWT_TOKEN_KINDS.has(qualifier[token - 1]!);
+}
+
+/** Indexes (into nameWords(name)) of the first word of each dotted segment: `config.tokenSecret` -> {0, 1}. */
+function segmentStarts(name: string): Set<number> {
+  const starts = new Set<number>();
+  let count = 0;
+  for (const segment of name.split(/[^A-Za-z0-9_$-]+/)) {
+    const words = nameWords(segment).length;
+    if (words > 0) starts.add(count);
+    count += words;
+  }
+  return starts;
 }
 
 /** Names that hold a secret or private key of any kind, for logging: `*SECRET*`, `*PRIVATE_KEY*`. */

@@ -86,9 +86,10 @@ const SPECS: Record<string, Record<string, Spec>> = {
     '': { library: 'express-jwt', kind: 'verify', api: 'expressjwt', args: { options: 0 },
       paths: { key: ['secret'], ...JSONWEBTOKEN_VERIFY_PATHS, isRevoked: ['isRevoked'] },
       checksMissing: [...VERIFY_CHECKS, 'isRevoked'] },
+    // v7+: the named export throws at startup when `algorithms` is missing, so only the default export is checked for it.
     expressjwt: { library: 'express-jwt', kind: 'verify', api: 'expressjwt', args: { options: 0 },
       paths: { key: ['secret'], ...JSONWEBTOKEN_VERIFY_PATHS, isRevoked: ['isRevoked'] },
-      checksMissing: [...VERIFY_CHECKS, 'isRevoked'] },
+      checksMissing: ['audience', 'issuer', 'isRevoked'] },
   },
   'koa-jwt': {
     '': { library: 'koa-jwt', kind: 'verify', api: 'koaJwt', args: { options: 0 },
@@ -116,7 +117,8 @@ const SPECS: Record<string, Record<string, Spec>> = {
   },
   '@fastify/jwt': {
     register: { library: '@fastify/jwt', kind: 'configure', api: 'register(@fastify/jwt)', args: { options: 1 },
-      paths: { key: ['secret', 'secret.private'], algorithm: ['sign.algorithm'], expiresIn: ['sign.expiresIn'],
+      // Most specific first: `secret` exists whenever `secret.private` does.
+      paths: { key: ['secret.private', 'secret'], algorithm: ['sign.algorithm'], expiresIn: ['sign.expiresIn'],
         algorithms: ['verify.algorithms'], audience: ['verify.allowedAud'], issuer: ['verify.allowedIss'],
         ignoreExpiration: ['verify.ignoreExpiration'], clockTolerance: ['verify.clockTolerance'] },
       // The plugin's `verify` options are the defaults of every `request.jwtVerify()`.
@@ -131,7 +133,7 @@ const SPECS: Record<string, Record<string, Spec>> = {
   },
   'fast-jwt': {
     createSigner: { library: 'fast-jwt', kind: 'sign', api: 'createSigner', args: { options: 0 },
-      paths: { key: ['key'], algorithm: ['algorithm'], expiresIn: ['expiresIn'] }, checksMissing: ['expiresIn', 'key'],
+      paths: { key: ['key'], algorithm: ['algorithm'], expiresIn: ['expiresIn'] }, checksMissing: ['expiresIn'],
       numberUnit: 'ms' },
     createVerifier: { library: 'fast-jwt', kind: 'verify', api: 'createVerifier', args: { options: 0 },
       paths: { key: ['key'], algorithms: ['algorithms'], audience: ['allowedAud'], issuer: ['allowedIss'],
@@ -169,7 +171,8 @@ const HAPI_AUTH_JWT2_PATHS: Spec['paths'] = {
   clockTolerance: ['verifyOptions.clockTolerance'],
 };
 const HAPI_JWT_PATHS: Spec['paths'] = {
-  key: ['keys', 'keys.key', 'keys.0', 'keys.0.key'], algorithms: ['keys.algorithms', 'keys.0.algorithms'],
+  // Most specific first: `keys` exists whenever the others do.
+  key: ['keys.0.key', 'keys.key', 'keys.0', 'keys'], algorithms: ['keys.algorithms', 'keys.0.algorithms'],
   audience: ['verify.aud'], issuer: ['verify.iss'], verify: ['verify'], ignoreExpiration: ['verify.exp'],
   clockTolerance: ['verify.timeSkewSec'],
 };
@@ -188,7 +191,6 @@ export function recogniseJwtCall(node: ts.CallExpression | ts.NewExpression, res
   if (ref?.kind === 'module') {
     const spec = SPECS[normaliseModule(ref.module)]?.[ref.member ?? ''];
     if (spec && (ts.isNewExpression(node) === (spec.api.startsWith('new ')))) return fromSpec(spec, node, resolver);
-    if (ref.member === 'register' || ref.member === 'registerAsync') return undefined;
   }
   if (ts.isCallExpression(node)) {
     return recogniseJoseSign(node, resolver)
@@ -234,7 +236,7 @@ function fromSpec(
   if (spec.library === 'jwt-simple') addJwtSimpleArguments(spec, node, resolver, settings);
   const keyEntry = settings.get('key');
   if (keyEntry && !keyEntry.expression && optionsArg && ts.isObjectLiteralExpression(optionsArg)) {
-    keyEntry.expression = propertyInitializer(optionsArg, spec.paths.key?.[0] ?? '');
+    keyEntry.expression = initializerAtPath(optionsArg, spec.paths.key ?? []);
   }
   return {
     library: spec.library,
@@ -267,6 +269,40 @@ function addJwtSimpleArguments(spec: Spec, node: ts.CallExpression | ts.NewExpre
       origin: resolver.originOf(noVerify),
     });
   }
+}
+
+/**
+ * The expression written at the first dotted path that exists in an options literal
+ * (`keys.0.key`), as lookupPath picks it. A step into something that is not written as a
+ * literal (`keys: KEYS`) gives undefined rather than a shorter path lookupPath may not have taken.
+ */
+function initializerAtPath(object: ts.ObjectLiteralExpression, paths: string[]): ts.Expression | undefined {
+  for (const path of paths) {
+    let current: ts.Expression = object;
+    let absent = false;
+    for (const key of path.split('.')) {
+      const literal = unwrapParentheses(current);
+      let next: ts.Expression | undefined;
+      if (ts.isObjectLiteralExpression(literal)) next = propertyInitializer(literal, key);
+      else if (ts.isArrayLiteralExpression(literal) && /^\d+$/.test(key)) next = literal.elements[Number(key)];
+      else if (ts.isArrayLiteralExpression(literal) || ts.isStringLiteralLike(literal)) next = undefined;
+      else return undefined;
+      if (!next && ts.isObjectLiteralExpression(literal) && literal.properties.some(ts.isSpreadAssignment)) return undefined;
+      if (!next || ts.isSpreadElement(next)) {
+        absent = true;
+        break;
+      }
+      current = next;
+    }
+    if (!absent) return current;
+  }
+  return undefined;
+}
+
+function unwrapParentheses(node: ts.Expression): ts.Expression {
+  let current = node;
+  while (ts.isParenthesizedExpression(current)) current = current.expression;
+  return current;
 }
 
 function propertyInitializer(object: ts.ObjectLiteralExpression, key: string): ts.Expression | undefined {
@@ -462,10 +498,17 @@ function recogniseFastify(node: ts.CallExpression, resolver: ValueResolver): Jwt
   return undefined;
 }
 
+/** Per parsed file: asked for every call whose method could be a @fastify/jwt one, judged once. */
+const fastifyJwtFiles = new WeakMap<ts.SourceFile, boolean>();
+
 function mentionsFastifyJwt(sourceFile: ts.SourceFile): boolean {
+  const cached = fastifyJwtFiles.get(sourceFile);
+  if (cached !== undefined) return cached;
   const text = sourceFile.text;
-  return text.includes('fastify') && (text.includes('jwtSign') || text.includes('jwtVerify') || text.includes('.jwt.') ||
-    text.includes('fastify-jwt') || text.includes('@fastify/jwt'));
+  const mentions = text.includes('fastify') && (text.includes('jwtSign') || text.includes('jwtVerify') ||
+    text.includes('.jwt.') || text.includes('fastify-jwt') || text.includes('@fastify/jwt'));
+  fastifyJwtFiles.set(sourceFile, mentions);
+  return mentions;
 }
 
 /** hapi: `server.auth.strategy(name, 'jwt', [mode,] options)` for hapi-auth-jwt2 and @hapi/jwt. */

@@ -9,6 +9,7 @@ import { classifyKeyText } from '../secret-strength.js';
 import type { Setting } from './libraries.js';
 import { initializerOf, unwrapExpression } from './expressions.js';
 import type { Value } from './values.js';
+import { forEachDescendant } from './walk.js';
 
 const MAX_HOPS = 4;
 
@@ -89,10 +90,9 @@ function fromExpression(expression: ts.Expression, hops: number): string | undef
 function stringLiterals(node: ts.Node | undefined): string[] {
   if (!node) return [];
   const found: string[] = [];
-  const visit = (child: ts.Node): void => {
+  if (ts.isStringLiteralLike(node)) found.push(node.text);
+  forEachDescendant(node, (child) => {
     if (ts.isStringLiteralLike(child)) found.push(child.text);
-    ts.forEachChild(child, visit);
-  };
-  visit(node);
+  });
   return found;
 }

@@ -23,7 +23,7 @@ export type Declaration =
 
 export function findDeclaration(identifier: ts.Identifier): Declaration | undefined {
   const name = identifier.text;
-  let node: ts.Node | undefined = identifier.parent;
+  let node: ts.Node | undefined = nearestScopeNode(identifier.parent);
   while (node) {
     if (ts.isFunctionLike(node)) {
       for (const parameter of node.parameters) {
@@ -47,9 +47,41 @@ export function findDeclaration(identifier: ts.Identifier): Declaration | undefi
       const found = declarationsIn(node, statements).get(name);
       if (found) return found;
     }
-    node = node.parent;
+    node = nearestScopeNode(node.parent);
   }
   return undefined;
+}
+
+const scopeNodeCache = new WeakMap<ts.Node, ts.Node | null>();
+
+function isScopeNode(node: ts.Node): boolean {
+  return ts.isFunctionLike(node) || ts.isCatchClause(node) || ts.isForStatement(node) || ts.isForOfStatement(node) ||
+    ts.isForInStatement(node) || statementsOf(node) !== undefined;
+}
+
+/**
+ * The node itself or its nearest ancestor that can declare names, memoised along the way so
+ * that lookups from deep inside long expressions do not climb the same chain again.
+ */
+function nearestScopeNode(start: ts.Node | undefined): ts.Node | undefined {
+  const climbed: ts.Node[] = [];
+  let node = start;
+  let found: ts.Node | null = null;
+  while (node) {
+    const cached = scopeNodeCache.get(node);
+    if (cached !== undefined) {
+      found = cached;
+      break;
+    }
+    if (isScopeNode(node)) {
+      found = node;
+      break;
+    }
+    climbed.push(node);
+    node = node.parent;
+  }
+  for (const step of climbed) scopeNodeCache.set(step, found);
+  return found ?? undefined;
 }
 
 const declarationTables = new WeakMap<ts.Node, Map<string, Declaration>>();
@@ -214,23 +246,23 @@ function bindsName(binding: ts.BindingName, name: string): boolean {
   return binding.elements.some((element) => !ts.isOmittedExpression(element) && bindsName(element.name, name));
 }
 
-const reassignedCache = new WeakMap<ts.SourceFile, Map<string, boolean>>();
+const reassignedCache = new WeakMap<ts.SourceFile, Map<string, number>>();
 
 /**
  * True when a `let`/`var` name is assigned again somewhere in the file. A cheap textual
  * check (no second traversal): if in doubt, the value counts as unknown.
  */
-export function isReassigned(sourceFile: ts.SourceFile, name: string): boolean {
+export function isReassigned(sourceFile: ts.SourceFile, name: string, declaredWithEquals = true): boolean {
   let perFile = reassignedCache.get(sourceFile);
   if (!perFile) reassignedCache.set(sourceFile, (perFile = new Map()));
   const cached = perFile.get(name);
-  if (cached !== undefined) return cached;
+  if (cached !== undefined) return cached > (declaredWithEquals ? 1 : 0);
   const escaped = name.replace(/[$]/g, '\\$');
   const pattern = new RegExp(`(?<![\\w$.])${escaped}\\s*(?:[-+*/%&|^]|\\?\\?|\\|\\||&&)?=(?!=)|(?:\\+\\+|--)${escaped}(?![\\w$])|(?<![\\w$.])${escaped}(?:\\+\\+|--)`, 'g');
   const count = sourceFile.text.match(pattern)?.length ?? 0;
-  const result = count > 1;
-  perFile.set(name, result);
-  return result;
+  perFile.set(name, count);
+  // `let x = 1` is itself one match; a destructured `let { x } = o` is not.
+  return count > (declaredWithEquals ? 1 : 0);
 }
 
 const memberMutationCache = new WeakMap<ts.SourceFile, Map<string, number>>();

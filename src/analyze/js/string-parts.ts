@@ -16,35 +16,60 @@ export function isStringBuilding(node: ts.Node): node is ts.TemplateExpression |
   return ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken;
 }
 
-/** Flattens a string-building expression, merging adjacent text. */
+/**
+ * More operands than any hand-written string has. Beyond it the whole expression is one
+ * dynamic part (rules stay silent): resolving each of 10 000 operands costs more than it can tell.
+ */
+const MAX_OPERANDS = 1000;
+
+/**
+ * Flattens a string-building expression, merging adjacent text. Iterative (an explicit
+ * stack of pending parts), so a `+` chain thousands of terms long cannot overflow the stack.
+ */
 export function stringParts(node: ts.Expression, resolver: ValueResolver): StringPart[] {
+  // In source order: template text, and the operands to resolve.
+  const items: (ts.Expression | string)[] = [];
+  let operands = 0;
+  // Pending work, last in first out: an expression to flatten or text to append.
+  const pending: (ts.Expression | string)[] = [node];
+  while (pending.length > 0) {
+    const item = pending.pop()!;
+    if (typeof item === 'string') {
+      items.push(item);
+      continue;
+    }
+    const expression = unwrapExpression(item);
+    if (ts.isTemplateExpression(expression)) {
+      for (let i = expression.templateSpans.length - 1; i >= 0; i--) {
+        const span = expression.templateSpans[i]!;
+        pending.push(span.literal.text, span.expression);
+      }
+      items.push(expression.head.text);
+      continue;
+    }
+    if (ts.isBinaryExpression(expression) && expression.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+      pending.push(expression.right, expression.left);
+      continue;
+    }
+    if (++operands > MAX_OPERANDS) return [{ kind: 'dynamic', node }];
+    items.push(expression);
+  }
   const parts: StringPart[] = [];
   const pushText = (text: string): void => {
     const last = parts[parts.length - 1];
     if (last?.kind === 'text') last.text += text;
     else parts.push({ kind: 'text', text });
   };
-  const visit = (child: ts.Expression): void => {
-    const expression = unwrapExpression(child);
-    if (ts.isTemplateExpression(expression)) {
-      pushText(expression.head.text);
-      for (const span of expression.templateSpans) {
-        visit(span.expression);
-        pushText(span.literal.text);
-      }
-      return;
+  for (const item of items) {
+    if (typeof item === 'string') {
+      pushText(item);
+      continue;
     }
-    if (ts.isBinaryExpression(expression) && expression.operatorToken.kind === ts.SyntaxKind.PlusToken) {
-      visit(expression.left);
-      visit(expression.right);
-      return;
-    }
-    const value = resolver.resolve(expression);
+    const value = resolver.resolve(item);
     if (value?.kind === 'string') pushText(value.value);
     else if (value?.kind === 'number' || value?.kind === 'boolean') pushText(String(value.value));
-    else parts.push({ kind: 'dynamic', node: expression });
-  };
-  visit(node);
+    else parts.push({ kind: 'dynamic', node: item });
+  }
   return parts;
 }
 

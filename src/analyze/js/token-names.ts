@@ -70,27 +70,32 @@ export function looksLikeJwt(text: string): boolean {
  * `JSON.stringify(auth)`, `getToken()`, `'Bearer ' + jwt`, `` `Bearer ${token}` ``.
  */
 export function tokenLikeNameIn(node: ts.Expression): string | undefined {
-  const expression = unwrapExpression(node);
-  if (ts.isCallExpression(expression) && isJsonStringify(expression.expression) && expression.arguments[0]) {
-    return tokenLikeNameIn(expression.arguments[0]);
-  }
-  if (ts.isTemplateExpression(expression)) {
-    for (const span of expression.templateSpans) {
-      const found = tokenLikeNameIn(span.expression);
-      if (found) return found;
+  // An explicit stack (left operands first), so a long `+` chain cannot overflow the call stack.
+  const pending: ts.Expression[] = [node];
+  while (pending.length > 0) {
+    const expression = unwrapExpression(pending.pop()!);
+    if (ts.isCallExpression(expression) && isJsonStringify(expression.expression) && expression.arguments[0]) {
+      pending.push(expression.arguments[0]);
+      continue;
     }
-    return undefined;
+    if (ts.isTemplateExpression(expression)) {
+      for (let i = expression.templateSpans.length - 1; i >= 0; i--) pending.push(expression.templateSpans[i]!.expression);
+      continue;
+    }
+    if (ts.isBinaryExpression(expression) && expression.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+      pending.push(expression.right, expression.left);
+      continue;
+    }
+    if (ts.isBinaryExpression(expression) &&
+        (expression.operatorToken.kind === ts.SyntaxKind.BarBarToken ||
+         expression.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) {
+      pending.push(expression.left);
+      continue;
+    }
+    const name = expressionName(expression);
+    if (name !== undefined && isTokenLikeName(name)) return name;
   }
-  if (ts.isBinaryExpression(expression) && expression.operatorToken.kind === ts.SyntaxKind.PlusToken) {
-    return tokenLikeNameIn(expression.left) ?? tokenLikeNameIn(expression.right);
-  }
-  if (ts.isBinaryExpression(expression) &&
-      (expression.operatorToken.kind === ts.SyntaxKind.BarBarToken ||
-       expression.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) {
-    return tokenLikeNameIn(expression.left);
-  }
-  const name = expressionName(expression);
-  return name !== undefined && isTokenLikeName(name) ? name : undefined;
+  return undefined;
 }
 
 function isJsonStringify(callee: ts.Expression): boolean {

@@ -6,6 +6,7 @@
 import { ts } from 'ts-morph';
 import type { SourceRange } from '../../types.js';
 import { countMemberMutations, findDeclaration, isReassigned, type Declaration } from './scope.js';
+import { forEachDescendant } from './walk.js';
 
 /** Where a value was written: a file of the scan and the range of its literal. */
 export interface Origin {
@@ -52,6 +53,7 @@ const MAX_DEPTH = 40;
 
 export class ValueResolver {
   private readonly cache = new Map<ts.Node, Value | undefined>();
+  private readonly memberWritesCache = new Map<ts.VariableDeclaration, Set<string> | 'all'>();
   private depth = 0;
 
   constructor(
@@ -260,7 +262,7 @@ export class ValueResolver {
     switch (declaration.kind) {
       case 'variable': {
         const decl = declaration.node;
-        if (!declaration.isConst && isReassigned(this.sourceFile, name)) return undefined;
+        if (!declaration.isConst && isReassigned(this.sourceFile, name, declaration.path.length === 0)) return undefined;
         if (!decl.initializer) return undefined;
         if (declaration.path.length === 0) {
           const value = this.resolve(decl.initializer);
@@ -307,7 +309,9 @@ export class ValueResolver {
    * `const opts = {}; opts.secretOrKey = key; opts.audience = aud;` (the passport-jwt README
    * style): adds the properties that statements right after the declaration assign. Any other
    * write to a member of the name in the file (nested, computed, inside a function,
-   * `Object.assign(opts, ...)`) leaves the object incomplete.
+   * `Object.assign(opts, ...)`) leaves the object incomplete, and the properties it may write
+   * unknown: `config.key = process.env.JWT_KEY` in a `boot()` function means `config.key` is
+   * not the literal of the declaration.
    */
   private withAssignedProperties(value: ObjectValue, decl: ts.VariableDeclaration, name: string): ObjectValue {
     const mutations = countMemberMutations(this.sourceFile, name);
@@ -317,7 +321,7 @@ export class ValueResolver {
     const siblings = ts.isVariableStatement(statement) && (ts.isBlock(container) || ts.isSourceFile(container))
       ? container.statements.slice(container.statements.indexOf(statement) + 1) : [];
     const props = new Map(value.props);
-    let handled = 0;
+    const handledWrites = new Set<ts.Node>();
     for (const sibling of siblings) {
       if (!ts.isExpressionStatement(sibling)) continue;
       const assignment = sibling.expression;
@@ -325,10 +329,82 @@ export class ValueResolver {
           ts.isPropertyAccessExpression(assignment.left) && ts.isIdentifier(assignment.left.expression) &&
           assignment.left.expression.text === name) {
         props.set(assignment.left.name.text, { value: this.resolve(assignment.right), origin: this.originOf(assignment) });
-        handled++;
+        handledWrites.add(assignment);
       }
     }
-    return { ...value, props, complete: value.complete && handled === mutations };
+    if (handledWrites.size === mutations) return { ...value, props, complete: value.complete };
+    const unhandled = this.unhandledMemberWrites(decl, name, handledWrites);
+    for (const [key, entry] of props) {
+      if (unhandled === 'all' || unhandled.has(key)) props.set(key, { value: undefined, origin: entry.origin });
+    }
+    return { ...value, props, complete: false };
+  }
+
+  /**
+   * The top-level properties of a declared object that writes other than `handled` may change:
+   * `name.key = v`, `name['key'] += v`, `name.key.sub = v`, `delete name.key`, the keys of an
+   * object literal in `Object.assign(name, {...})`; `'all'` for a computed key or any other
+   * `Object.assign`. Only writes through this declaration count (not a shadowing name). Walks
+   * the file once per declaration that has such writes, a rare case (the count is textual).
+   */
+  private unhandledMemberWrites(decl: ts.VariableDeclaration, name: string, handled: Set<ts.Node>): Set<string> | 'all' {
+    const cached = this.memberWritesCache.get(decl);
+    if (cached) return cached;
+    const keys = new Set<string>();
+    let all = false;
+    const isOurs = (node: ts.Expression): boolean => {
+      if (!ts.isIdentifier(node) || node.text !== name) return false;
+      const declaration = findDeclaration(node);
+      return declaration?.kind === 'variable' && declaration.node === decl;
+    };
+    /** `name.a.b` -> 'a'; `name[k]` -> undefined (unknown); not a member of name -> null. */
+    const topKey = (target: ts.Expression): string | undefined | null => {
+      let current = target;
+      let key: string | undefined | null = null;
+      while (ts.isPropertyAccessExpression(current) || ts.isElementAccessExpression(current)) {
+        key = ts.isPropertyAccessExpression(current) ? current.name.text
+          : ts.isStringLiteralLike(current.argumentExpression) || ts.isNumericLiteral(current.argumentExpression)
+            ? current.argumentExpression.text : undefined;
+        current = current.expression;
+        while (ts.isParenthesizedExpression(current) || ts.isNonNullExpression(current)) current = current.expression;
+      }
+      return key !== null && isOurs(current) ? key : null;
+    };
+    const record = (key: string | undefined | null): void => {
+      if (key === undefined) all = true;
+      else if (key !== null) keys.add(key);
+    };
+    forEachDescendant(this.sourceFile, (node) => {
+      if (all) return 'stop';
+      if (handled.has(node)) return true;
+      if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
+          node.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
+        record(topKey(node.left));
+      } else if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) &&
+          (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken)) {
+        record(topKey(node.operand));
+      } else if (ts.isDeleteExpression(node)) {
+        record(topKey(node.expression));
+      } else if (ts.isCallExpression(node) && node.arguments[0] && isOurs(node.arguments[0]) &&
+          ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'assign' &&
+          ts.isIdentifier(node.expression.expression) && node.expression.expression.text === 'Object') {
+        for (const source of node.arguments.slice(1)) {
+          if (!ts.isObjectLiteralExpression(source)) {
+            all = true;
+            break;
+          }
+          for (const prop of source.properties) {
+            const key = prop.name && !ts.isSpreadAssignment(prop) ? propertyNameText(prop.name) : undefined;
+            if (key === undefined) all = true;
+            else keys.add(key);
+          }
+        }
+      }
+      return true;
+    });
+    const result = all ? 'all' : keys;
+    this.memberWritesCache.set(decl, result);
+    return result;
   }
 
   private resolveMemberAccess(node: ts.PropertyAccessExpression | ts.ElementAccessExpression): Value | undefined {
@@ -357,16 +433,15 @@ export class ValueResolver {
         assignments.push(member.initializer);
       }
     }
-    const visit = (child: ts.Node): void => {
-      if (ts.isBinaryExpression(child) && child.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
-          ts.isPropertyAccessExpression(child.left) && child.left.expression.kind === ts.SyntaxKind.ThisKeyword &&
-          child.left.name.text === key) {
-        assignments.push(child.right);
-      }
-      ts.forEachChild(child, visit);
-    };
     for (const member of cls.members) {
-      if (!ts.isPropertyDeclaration(member)) ts.forEachChild(member, visit);
+      if (ts.isPropertyDeclaration(member)) continue;
+      forEachDescendant(member, (child) => {
+        if (ts.isBinaryExpression(child) && child.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+            ts.isPropertyAccessExpression(child.left) && child.left.expression.kind === ts.SyntaxKind.ThisKeyword &&
+            child.left.name.text === key) {
+          assignments.push(child.right);
+        }
+      });
     }
     return assignments.length === 1 ? this.resolve(assignments[0]) : undefined;
   }

@@ -11,6 +11,7 @@ import type { JwtCall } from '../../analyze/js/libraries.js';
 import { unwrapExpression } from '../../analyze/js/expressions.js';
 import { findDeclaration } from '../../analyze/js/scope.js';
 import { settingValueOrigin } from '../../analyze/js/settings.js';
+import { forEachDescendant } from '../../analyze/js/walk.js';
 import type { JsRule } from '../rule.js';
 
 export const decodeWithoutVerify: JsRule = {
@@ -311,14 +312,12 @@ function trackBinding(declaration: ts.VariableDeclaration, binding: ts.BindingNa
 function referencesTo(declaration: ts.VariableDeclaration, binding: ts.Identifier): ts.Identifier[] {
   const scope = enclosingFunction(declaration) ?? declaration.getSourceFile();
   const references: ts.Identifier[] = [];
-  const visit = (node: ts.Node): void => {
+  forEachDescendant(scope, (node) => {
     if (ts.isIdentifier(node) && node !== binding && node.text === binding.text && isReference(node)) {
       const found = findDeclaration(node);
       if (found?.kind === 'variable' && found.bindingNode === binding) references.push(node);
     }
-    ts.forEachChild(node, visit);
-  };
-  visit(scope);
+  });
   return references;
 }
 
@@ -471,8 +470,9 @@ function isCheckedByTheFunction(decode: JwtCall, use: ts.Node): boolean {
   if (!fn?.body || !decode.token) return false;
   const token = decode.token.getText();
   let checked = false;
-  const visit = (node: ts.Node): void => {
-    if (checked || node.getStart() > use.getStart()) return;
+  const useStart = use.getStart();
+  const visit = (node: ts.Node): boolean | 'stop' => {
+    if (node.getStart() > useStart) return false;
     if (ts.isCallExpression(node) && node !== decode.node && VERIFY_HELPER.test(calleeName(node)) &&
         node.arguments.some((arg) => arg.getText() === token)) {
       checked = true;
@@ -480,9 +480,9 @@ function isCheckedByTheFunction(decode: JwtCall, use: ts.Node): boolean {
       const other = node.left.getText() === token ? node.right : node.right.getText() === token ? node.left : undefined;
       checked = other !== undefined && isStoredValue(other);
     }
-    ts.forEachChild(node, visit);
+    return checked ? 'stop' : true;
   };
-  visit(fn.body);
+  if (visit(fn.body) === true) forEachDescendant(fn.body, visit);
   return checked;
 }
 

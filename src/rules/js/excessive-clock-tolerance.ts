@@ -18,7 +18,8 @@ export const excessiveClockTolerance: JsRule = {
   id: 'excessive-clock-tolerance',
   fix: 'Keep the clock tolerance at a few seconds (60 at most) and fix clock drift with NTP instead.',
   create(context) {
-    const maxSeconds = typeof context.options.maxSeconds === 'number' ? context.options.maxSeconds : 60;
+    // context.options always holds the default of src/rules/options.ts, merged with the config.
+    const maxSeconds = Number(context.options.maxSeconds);
     return {
       jwtCall(call) {
         if (call.kind !== 'verify' && call.kind !== 'configure') return;

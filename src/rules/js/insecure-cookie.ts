@@ -11,6 +11,7 @@ import { findDeclaration } from '../../analyze/js/scope.js';
 import { stringParts, type StringPart } from '../../analyze/js/string-parts.js';
 import { isTokenLikeName, looksLikeJwt, tokenLikeNameIn } from '../../analyze/js/token-names.js';
 import type { Value } from '../../analyze/js/values.js';
+import { forEachDescendant } from '../../analyze/js/walk.js';
 import type { JsRule, JsRuleContext } from '../rule.js';
 
 type Flag = 'httpOnly' | 'secure' | 'sameSite';
@@ -500,8 +501,7 @@ function checkNuxtCookie(context: JsRuleContext, declaration: ts.VariableDeclara
 function valueWrite(ref: ts.Identifier): ts.BinaryExpression | undefined {
   const scope = ref.parent.parent?.parent?.parent ?? ref.getSourceFile();
   let found: ts.BinaryExpression | undefined;
-  const visit = (node: ts.Node): void => {
-    if (found) return;
+  const visit = (node: ts.Node): 'stop' | void => {
     if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
         ts.isPropertyAccessExpression(node.left) && node.left.name.text === 'value' &&
         ts.isIdentifier(node.left.expression) && node.left.expression.text === ref.text) {
@@ -509,10 +509,12 @@ function valueWrite(ref: ts.Identifier): ts.BinaryExpression | undefined {
       const clears = value.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(value) && value.text === 'undefined') ||
         (ts.isStringLiteralLike(value) && value.text === '');
       const target = findDeclaration(node.left.expression);
-      if (!clears && target?.kind === 'variable' && target.bindingNode === ref) found = node;
+      if (!clears && target?.kind === 'variable' && target.bindingNode === ref) {
+        found = node;
+        return 'stop';
+      }
     }
-    ts.forEachChild(node, visit);
   };
-  visit(scope);
+  if (visit(scope) !== 'stop') forEachDescendant(scope, visit);
   return found;
 }

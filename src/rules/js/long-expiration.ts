@@ -16,11 +16,12 @@ export const longExpiration: JsRule = {
   id: 'long-expiration',
   fix: 'Keep access tokens to minutes (at most an hour) and renew them with a rotated refresh token that lives days, not months.',
   create(context) {
+    // context.options always holds the defaults of src/rules/options.ts, merged with the config.
     const limits: Record<TokenRole, number> = {
-      access: Number(context.options.maxAccessTokenSeconds ?? 3600),
-      refresh: Number(context.options.maxRefreshTokenSeconds ?? 14 * 24 * 3600),
+      access: Number(context.options.maxAccessTokenSeconds),
+      refresh: Number(context.options.maxRefreshTokenSeconds),
       // Verification, reset and invitation links: judged against the refresh limit.
-      'single-use': Number(context.options.maxRefreshTokenSeconds ?? 14 * 24 * 3600),
+      'single-use': Number(context.options.maxRefreshTokenSeconds),
     };
     const judge = (call: JwtCall, seconds: number, where: { node?: ts.Node; setting?: Setting }): void => {
       const role = tokenRoleOf(call.node);

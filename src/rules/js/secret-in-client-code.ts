@@ -53,7 +53,9 @@ export const secretInClientCode: JsRule = {
           checkEnvName(value.name, reportAt, call.api);
           return;
         }
-        if (clientReason && (call.kind === 'sign' || call.kind === 'verify') && isSecretKey(value)) {
+        // An env key verifying RS256-only tokens (or named as a public key) is a public key; a literal is judged by its text.
+        const publicEnvKey = value.kind === 'env' && (publicKeyEvidence(key) !== undefined || verifiesPublicKeyAlgorithmsOnly(call));
+        if (clientReason && (call.kind === 'sign' || call.kind === 'verify') && isSecretKey(value) && !publicEnvKey) {
           context.report({
             node: reportAt,
             message: `${call.api} ${call.kind === 'sign' ? 'signs' : 'verifies'} tokens with a secret key in browser code ` +

@@ -137,8 +137,9 @@ function checkLiteral(context: JsRuleContext, literal: ts.ObjectLiteralExpressio
 function checkResolvedFields(context: JsRuleContext, value: Extract<Value, { kind: 'object' }>, depth: number): void {
   for (const [key, entry] of value.props) {
     const fieldValue = entry.value;
-    const inContext = CONTEXT_FIELDS[key] !== undefined && fieldValue?.kind === 'string' &&
-      fieldValue.names.some((name) => nameWords(name).some((word) => CONTEXT_FIELDS[key]!.has(word)));
+    const contextWords = CONTEXT_FIELDS[nameWords(key).join('')];
+    const inContext = contextWords !== undefined && fieldValue?.kind === 'string' &&
+      fieldValue.names.some((name) => nameWords(name).some((word) => contextWords.has(word)));
     if ((isSensitiveField(key) || inContext) && fieldValue?.kind !== 'boolean') {
       context.report({ origin: entry.origin, message: sensitiveFieldMessage(key) });
     } else if (fieldValue?.kind === 'object' && depth < MAX_DEPTH) {
@@ -166,7 +167,7 @@ export function isSensitiveField(key: string): boolean {
  * callees written in the value, and in the initializers of the consts it uses (two hops).
  */
 function hasSensitiveContext(key: string, value: ts.Expression | undefined): boolean {
-  const words = CONTEXT_FIELDS[key];
+  const words = CONTEXT_FIELDS[nameWords(key).join('')];
   if (!words || !value) return false;
   const matches = (name: string): boolean => nameWords(name).some((word) => words.has(word));
   let found = false;
@@ -182,7 +183,8 @@ function hasSensitiveContext(key: string, value: ts.Expression | undefined): boo
           // The shorthand `{ pin }` names the field, not its source: only its initializer counts.
           const isShorthandOfKey = node === value && ts.isShorthandPropertyAssignment(node.parent);
           if (!isShorthandOfKey && matches(node.text)) return (found = true);
-          if (ts.isIdentifier(node)) {
+          const isMemberName = ts.isPropertyAccessExpression(node.parent) && node.parent.name === node;
+          if (ts.isIdentifier(node) && !isMemberName) {
             const init = initializerOf(node);
             if (init) next.push(init);
           }

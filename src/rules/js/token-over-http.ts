@@ -14,6 +14,7 @@ import { stringParts } from '../../analyze/js/string-parts.js';
 import { isTokenLikeName } from '../../analyze/js/token-names.js';
 import { plainHttpRemoteHost } from '../../analyze/js/urls.js';
 import type { Value } from '../../analyze/js/values.js';
+import { forEachDescendant } from '../../analyze/js/walk.js';
 import type { JsRule, JsRuleContext } from '../rule.js';
 
 /** Auth set on a client once, judged against the client's base URL at the end of the file. */
@@ -275,15 +276,15 @@ function checkXhrHeader(context: JsRuleContext, call: ts.CallExpression,
     return;
   }
   const scope = declaration.node.parent?.parent?.parent ?? declaration.node;
-  const visit = (node: ts.Node): void => {
+  const visit = (node: ts.Node): boolean => {
     if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'open' &&
         ts.isIdentifier(node.expression.expression) && node.expression.expression.text === xhr.text && node.arguments[1]) {
       judgeUrl(node.arguments[1], header);
-      return;
+      return false;
     }
-    ts.forEachChild(node, visit);
+    return true;
   };
-  visit(scope);
+  if (visit(scope)) forEachDescendant(scope, visit);
 }
 
 /** `api.defaults.headers.common['Authorization']` -> root `api`, names ['defaults', 'headers', 'common', 'Authorization']. */
