@@ -427,23 +427,37 @@ export class ValueResolver {
     let cls: ts.Node | undefined = node.parent;
     while (cls && !ts.isClassLike(cls)) cls = cls.parent;
     if (!cls || !ts.isClassLike(cls)) return undefined;
-    const assignments: ts.Expression[] = [];
+    const assignments = this.thisAssignmentsOf(cls).get(key);
+    return assignments?.length === 1 ? this.resolve(assignments[0]) : undefined;
+  }
+
+  private readonly thisAssignments = new Map<ts.ClassLikeDeclaration, Map<string, ts.Expression[]>>();
+
+  /** Every value a class gives its members: field initializers and `this.x = v` anywhere in it. Built once per class. */
+  private thisAssignmentsOf(cls: ts.ClassLikeDeclaration): Map<string, ts.Expression[]> {
+    let table = this.thisAssignments.get(cls);
+    if (table) return table;
+    table = new Map();
+    const add = (key: string, value: ts.Expression): void => {
+      const list = table!.get(key);
+      if (list) list.push(value);
+      else table!.set(key, [value]);
+    };
     for (const member of cls.members) {
-      if (ts.isPropertyDeclaration(member) && member.name && propertyNameText(member.name) === key && member.initializer) {
-        assignments.push(member.initializer);
+      if (ts.isPropertyDeclaration(member)) {
+        const key = member.name ? propertyNameText(member.name) : undefined;
+        if (key !== undefined && member.initializer) add(key, member.initializer);
+        continue;
       }
-    }
-    for (const member of cls.members) {
-      if (ts.isPropertyDeclaration(member)) continue;
       forEachDescendant(member, (child) => {
         if (ts.isBinaryExpression(child) && child.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
-            ts.isPropertyAccessExpression(child.left) && child.left.expression.kind === ts.SyntaxKind.ThisKeyword &&
-            child.left.name.text === key) {
-          assignments.push(child.right);
+            ts.isPropertyAccessExpression(child.left) && child.left.expression.kind === ts.SyntaxKind.ThisKeyword) {
+          add(child.left.name.text, child.right);
         }
       });
     }
-    return assignments.length === 1 ? this.resolve(assignments[0]) : undefined;
+    this.thisAssignments.set(cls, table);
+    return table;
   }
 
   private resolveCall(node: ts.CallExpression): Value | undefined {
