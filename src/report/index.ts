@@ -10,10 +10,6 @@ export { summaryLine } from './summary.js';
 export const REPORT_FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-export function isReportFormat(value: unknown): value is ReportFormat {
-  return typeof value === 'string' && (REPORT_FORMATS as readonly string[]).includes(value);
-}
-
 export interface ReportOptions {
   /** Every known rule (SARIF describes all of them), keyed by id. */
   rules: Map<string, RuleDoc>;

@@ -73,8 +73,3 @@ export function stringParts(node: ts.Expression, resolver: ValueResolver): Strin
   return parts;
 }
 
-/** The text before the first dynamic part. */
-export function staticPrefix(parts: StringPart[]): string {
-  const first = parts[0];
-  return first?.kind === 'text' ? first.text : '';
-}

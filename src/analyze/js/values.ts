@@ -46,8 +46,6 @@ export type ObjectValue = Extract<Value, { kind: 'object' }>;
 /** Exported values of one file: `default` for the default export / `module.exports`. */
 export type ExportTable = Map<string, Value | undefined>;
 
-/** Supplies the exports of another scanned file, or undefined when it is not part of the scan. */
-export type ImportResolver = (fromFile: string, specifier: string) => ExportTable | undefined;
 
 const MAX_DEPTH = 40;
 

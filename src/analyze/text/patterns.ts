@@ -6,6 +6,7 @@
  * finding of the same rule sits on the same line.
  */
 import { maskSecret, maskToken } from '../../mask.js';
+import { isPlaceholderSecret } from '../secret-strength.js';
 import type { Severity } from '../../types.js';
 import {
   JWT_PATTERN, decodeToken, describeToken, findPublishedHmacSecret, isPublishableKey, isUnsigned, knownTokenKind,
@@ -39,7 +40,6 @@ export interface SeedPattern {
 }
 
 const JWT_CONTEXT = /jwt|jws|jose|token|bearer/i;
-const PLACEHOLDER = /^(?:\$\{[^}]*\}|\$[A-Z_][A-Z0-9_]*|<[^>]*>|%\([^)]*\)s|\{\{[^}]*\}\}|x{3,}|\*{3,}|\.{3})$/i;
 
 export const SEED_PATTERNS: SeedPattern[] = [
   {
@@ -115,7 +115,7 @@ export const SEED_PATTERNS: SeedPattern[] = [
       // STRIPE_SECRET_KEY, RECAPTCHA_SECRET_KEY: not JWT keys. A bare SECRET_KEY counts in JWT code.
       if (!/JWT/i.test(name) && (match[1] !== '' || !jwtContext)) return undefined;
       const secret = match[3]!;
-      if (PLACEHOLDER.test(secret.trim())) return undefined;
+      if (isPlaceholderSecret(secret)) return undefined;
       const bytes = Buffer.byteLength(secret);
       const weak = bytes < minSecretLength;
       return {
