@@ -74,8 +74,19 @@ export function httpClientOf(node: ts.Expression, resolver: ValueResolver, depth
   };
 }
 
-/** Recognises a request-sending call. */
+const recognised = new WeakMap<ts.CallExpression, HttpRequest | null>();
+
+/** Recognises a request-sending call; memoised, since token-over-http and token-in-url both ask for every call. */
 export function recogniseHttpRequest(call: ts.CallExpression, resolver: ValueResolver): HttpRequest | undefined {
+  let request = recognised.get(call);
+  if (request === undefined) {
+    request = recogniseUncached(call, resolver) ?? null;
+    recognised.set(call, request);
+  }
+  return request ?? undefined;
+}
+
+function recogniseUncached(call: ts.CallExpression, resolver: ValueResolver): HttpRequest | undefined {
   const callee = unwrapExpression(call.expression);
   const args = call.arguments;
   if (isFetch(callee, resolver)) {
