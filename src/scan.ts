@@ -6,10 +6,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { isJsFile } from './analyze/languages.js';
+import { frontEndOf, type FrontEndId } from './analyze/languages.js';
+import { createFileAnalyzer, type FileAnalyzer, type SourceFile } from './analyze/front-ends.js';
 import { defaultConfig, type ResolvedConfig } from './config.js';
 import { discoverFiles, looksBinary, type DiscoveredFile } from './discover.js';
-import type { EnabledJsRule, JsAnalyzer as JsAnalyzerType, JsSource } from './analyze/js/analyzer.js';
 import { LineIndex } from './analyze/text/line-index.js';
 import { JWT_PATTERN } from './analyze/text/jwt-token.js';
 import { hasJwtContext, SEED_PATTERNS } from './analyze/text/patterns.js';
@@ -70,9 +70,9 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   // A module imported by an analysed file is read even if the prefilter passed it over
   // (a config module holding only `audience`/`issuer`), so that imports resolve.
   const discovered = new Map(discovery.files.map((file) => [file.absPath, file]));
-  const readImported = (absPath: string): JsSource | undefined => {
+  const readImported = (absPath: string): SourceFile | undefined => {
     const file = discovered.get(absPath);
-    if (!file || !isJsFile(absPath)) return undefined;
+    if (!file || !frontEndOf(absPath)) return undefined;
     discovered.delete(absPath);
     const source = readSource(file, skipped, false);
     if (source) sources.set(absPath, source);
@@ -85,14 +85,24 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const directives = new Map<string, SuppressionDirective[]>();
   const minSecretLength = Number(config.rules.get('weak-secret')?.options.minLength ?? 32);
 
-  let jsAnalyzer: JsAnalyzerType | undefined;
+  const analyzers = new Map<FrontEndId, FileAnalyzer>();
+  const environment = {
+    config,
+    read: (absPath: string) => sources.get(absPath) ?? readImported(absPath),
+    scannedPaths: discovery.files.map((file) => file.absPath),
+  };
   let failed = 0;
   for (const source of sources.values()) {
     if (source.text.includes('jwt-lint-disable')) directives.set(source.relPath, parseSuppressions(source.text));
-    const isAstFile = isJsFile(source.absPath);
-    if (isAstFile) {
-      jsAnalyzer ??= await createJsAnalyzer(config, (absPath) => sources.get(absPath) ?? readImported(absPath));
-      const result = jsAnalyzer.analyze(source);
+    const frontEnd = frontEndOf(source.absPath);
+    const isAstFile = frontEnd !== undefined;
+    if (frontEnd) {
+      let analyzer = analyzers.get(frontEnd);
+      if (!analyzer) {
+        analyzer = await createFileAnalyzer(frontEnd, environment);
+        analyzers.set(frontEnd, analyzer);
+      }
+      const result = await analyzer.analyze(source);
       if (result.error) {
         skipped.push({ file: source.relPath, reason: result.error });
         failed++;
@@ -132,8 +142,8 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
 }
 
 /** Reads every discovered file once; binary and undecodable files are skipped with a reason. */
-function readCandidates(files: DiscoveredFile[], skipped: SkippedFile[]): Map<string, JsSource> {
-  const sources = new Map<string, JsSource>();
+function readCandidates(files: DiscoveredFile[], skipped: SkippedFile[]): Map<string, SourceFile> {
+  const sources = new Map<string, SourceFile>();
   for (const file of files) {
     const source = readSource(file, skipped, true);
     if (source) sources.set(file.absPath, source);
@@ -142,7 +152,7 @@ function readCandidates(files: DiscoveredFile[], skipped: SkippedFile[]): Map<st
 }
 
 /** One file as text; undefined when unreadable or binary (recorded) or, with the prefilter, irrelevant. */
-function readSource(file: DiscoveredFile, skipped: SkippedFile[], prefilter: boolean): JsSource | undefined {
+function readSource(file: DiscoveredFile, skipped: SkippedFile[], prefilter: boolean): SourceFile | undefined {
   let buffer: Buffer;
   try {
     buffer = readFileSync(file.absPath);
@@ -174,22 +184,8 @@ function decodeText(buffer: Buffer): string | undefined {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-let jsModule: typeof import('./analyze/js/analyzer.js') | undefined;
-
-/** Loads the TypeScript parser and the JS/TS rules only when a JS/TS file needs them. */
-async function createJsAnalyzer(config: ResolvedConfig, read: (absPath: string) => JsSource | undefined): Promise<JsAnalyzerType> {
-  jsModule ??= await import('./analyze/js/analyzer.js');
-  const { JS_RULES } = await import('./rules/js/index.js');
-  const rules: EnabledJsRule[] = [];
-  for (const rule of JS_RULES) {
-    const resolved = config.rules.get(rule.id);
-    if (resolved?.enabled) rules.push({ rule, severity: resolved.severity, options: resolved.options });
-  }
-  return new jsModule.JsAnalyzer(rules, read);
-}
-
 function runSeedPatterns(
-  source: JsSource,
+  source: SourceFile,
   isAstFile: boolean,
   config: ResolvedConfig,
   minSecretLength: number,
@@ -273,7 +269,7 @@ function applyTestSeverity(finding: Finding, config: ResolvedConfig): Finding {
 }
 
 /** Adds the flagged line as a code frame, with every secret and token seen in the scan masked. */
-function snippetMaker(sources: Map<string, JsSource>, root: string, sensitive: SensitiveValues): (finding: Finding) => Finding {
+function snippetMaker(sources: Map<string, SourceFile>, root: string, sensitive: SensitiveValues): (finding: Finding) => Finding {
   const indexes = new Map<string, LineIndex | undefined>();
   return (finding) => {
     const absPath = resolve(root, finding.file);

@@ -1,0 +1,16 @@
+/** What the Go rules share about one file: value resolution and JWT library calls. */
+import type { ProjectFile, TreeProject, TreeSource } from '../tree/analyzer.js';
+import type { SyntaxFile } from '../tree/syntax.js';
+
+export class GoFacts {
+  constructor(
+    readonly syntax: SyntaxFile,
+    readonly source: TreeSource,
+    readonly project: TreeProject<GoFacts>,
+  ) {}
+
+  /** Another file of the scan, parsed, with its facts. */
+  other(absPath: string): ProjectFile<GoFacts> | undefined {
+    return this.project.file(absPath);
+  }
+}
