@@ -1,6 +1,7 @@
 /**
  * The command line: argv -> options -> scan -> report -> exit code.
- * Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage or config error.
+ * Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage or config error (or
+ * skipped files with --strict), 130/143 interrupted by SIGINT/SIGTERM (no report is written).
  * The scanner modules load lazily so that `--version` and `--help` stay instant.
  */
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,7 +17,7 @@ export function toolVersion(): string {
   return (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version;
 }
 
-interface CliOptions {
+export interface CliOptions {
   format: string;
   output?: string;
   failOn?: string;
@@ -29,9 +30,17 @@ interface CliOptions {
   exclude?: string[];
   gitignore: boolean;
   maxFileSize?: string;
+  weakSecrets?: string;
   color?: boolean;
   quiet?: boolean;
   verbose?: boolean;
+  strict?: boolean;
+  timeout?: string;
+  followSymlinks?: boolean;
+  baseline?: string;
+  writeBaseline?: string;
+  changedSince?: string;
+  stdinFilename?: string;
 }
 
 /** Repeatable options: `--rule a --rule b`. */
@@ -51,18 +60,23 @@ Examples:
   $ jwt-lint . --rule weak-secret,alg-none    run only these rules
   $ jwt-lint . --disable missing-issuer       run every rule but this one
   $ jwt-lint --list-rules                     show the rule catalog
+  $ jwt-lint . --changed-since origin/main    scan only what this branch changed
+  $ jwt-lint . --write-baseline jwt-lint-baseline.json   accept today's findings...
+  $ jwt-lint . --baseline jwt-lint-baseline.json         ...then report only new ones
+  $ jwt-lint --stdin-filename src/auth.ts < buffer       scan stdin as src/auth.ts
 
-Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage or configuration error.
+Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage or configuration error
+(or, with --strict, any skipped file), 130/143 interrupted by SIGINT/SIGTERM (no report written).
 Config: .jwtlintrc.json, jwt-lint.config.json or package.json "jwt-lint", found upward from the first path.
 Suppress one finding: // jwt-lint-disable-next-line <rule-id> -- reason`;
 
-function buildProgram(): Command {
+export function buildProgram(): Command {
   return new Command()
     .name('jwt-lint')
     .description('Find JWT misconfigurations in source code and config before they ship.')
     .version(toolVersion(), '-V, --version')
     .argument('[paths...]', 'files or directories to scan', ['.'])
-    .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'json', 'sarif', 'markdown']).default('text'))
+    .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'json', 'sarif', 'markdown', 'codequality']).default('text'))
     .option('-o, --output <file>', 'write the report to a file (a one-line summary goes to stderr)')
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity (default: high)').choices(FAIL_ON_CHOICES))
     .addOption(new Option('--min-severity <severity>', 'report only findings at or above this severity').choices([...SEVERITIES]))
@@ -75,13 +89,31 @@ function buildProgram(): Command {
     .option('--exclude <glob>', 'also skip files matching these globs (repeatable)', collect)
     .option('--no-gitignore', 'do not honour .gitignore files')
     .option('--max-file-size <size>', 'skip larger files, e.g. 1048576, 512k, 2m (default: 1m)')
+    .option('--weak-secrets <file>', 'a word list of weak secrets, one per line: secrets on it are weak, and JWT literals are cracked with it')
     .option('--color', 'force colours')
     .option('--no-color', 'disable colours')
     .option('-q, --quiet', 'print findings only')
     .option('-v, --verbose', 'also list skipped files with the reason')
+    .option('--strict', 'exit 2 when any file was skipped (unreadable, too large, binary, failed or out of time)')
+    .option('--timeout <seconds>', 'stop analysing after this many seconds; files not reached are listed as skipped')
+    .option('--follow-symlinks', 'follow symbolic links (default: not followed)')
+    .option('--baseline <file>', 'report only findings that are not in this baseline file')
+    .option('--write-baseline <file>', 'record the current findings as the baseline and exit 0')
+    .option('--changed-since <ref>', 'scan only files changed since this git ref (and files importing them)')
+    .option('--stdin-filename <name>', 'scan stdin as the content of this file (editors, hooks)')
     .addHelpText('after', EXAMPLES)
     .showSuggestionAfterError(true)
     .exitOverride();
+}
+
+/**
+ * Parses a command line as the CLI does, without running anything: the paths and the
+ * options, or a thrown CommanderError for an invalid invocation (used to check integrations).
+ */
+export function parseArguments(args: string[]): { paths: string[]; options: CliOptions } {
+  const program = buildProgram().configureOutput({ writeOut: () => {}, writeErr: () => {} });
+  program.parse(args, { from: 'user' });
+  return { paths: program.args, options: program.opts<CliOptions>() };
 }
 
 /** Runs the CLI and returns the exit code; never calls process.exit itself. */
@@ -100,23 +132,52 @@ export async function main(argv: string[]): Promise<number> {
     throw error;
   }
   const options = program.opts<CliOptions>();
+  // The first SIGINT/SIGTERM stops the scan at the next file; a second one gets the default (immediate) exit.
+  const interruption = new AbortController();
+  const onSignal = (signal: NodeJS.Signals): void => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    interruption.abort(new Interrupted(signal));
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   try {
-    return await run(program.args.length > 0 ? program.args : ['.'], options);
-  } catch (error) {
-    if (isUserError(error)) {
-      process.stderr.write(`jwt-lint: error: ${(error as Error).message}\n`);
-      return 2;
+    if (options.stdinFilename !== undefined && program.args.length > 0) {
+      throw new UsageError('--stdin-filename scans stdin as one file: pass no paths with it');
     }
-    process.stderr.write(`jwt-lint: internal error: ${(error as Error)?.message ?? String(error)}\n`);
+    return await run(program.args.length > 0 ? program.args : ['.'], options, interruption.signal);
+  } catch (error) {
+    const { escapeControl } = await import('./report/text.js');
+    if (error instanceof Interrupted) {
+      process.stderr.write(`jwt-lint: interrupted by ${error.signal}; no report written\n`);
+      return error.exitCode;
+    }
+    // One line, control characters escaped: messages can quote config keys or paths from the scanned tree.
+    const message = escapeControl(((error as Error)?.message ?? String(error)).split('\n', 1)[0] ?? '');
+    process.stderr.write(`jwt-lint: ${isUserError(error) ? 'error' : 'internal error'}: ${message}\n`);
     return 2;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
+/** SIGINT/SIGTERM during a scan: no report is written, and the exit code says which signal (128 + n). */
+class Interrupted extends Error {
+  constructor(readonly signal: NodeJS.Signals) {
+    super(`interrupted by ${signal}`);
+  }
+
+  get exitCode(): number {
+    return this.signal === 'SIGINT' ? 130 : 143;
   }
 }
 
 function isUserError(error: unknown): boolean {
-  return error instanceof UsageError || (error instanceof Error && ['ConfigError', 'TargetError'].includes(error.name));
+  return error instanceof UsageError || (error instanceof Error && ['ConfigError', 'TargetError', 'BaselineError', 'GitError'].includes(error.name));
 }
 
-async function run(paths: string[], options: CliOptions): Promise<number> {
+async function run(paths: string[], options: CliOptions, signal: AbortSignal): Promise<number> {
   const { knownRules } = await import('./rules/catalog.js');
   const { loadRuleDocs } = await import('./rules/docs.js');
   const known = knownRules();
@@ -132,7 +193,7 @@ async function run(paths: string[], options: CliOptions): Promise<number> {
     configPath = resolve(options.config);
     if (!existsSync(configPath)) throw new ConfigError(`--config ${JSON.stringify(options.config)}: file not found`);
   } else if (options.config !== false) {
-    configPath = findConfigFile(resolve(root, paths[0]!));
+    configPath = findConfigFile(resolve(root, options.stdinFilename ?? paths[0]!));
   }
   let config = configPath ? loadConfig(configPath, known) : defaultConfig(known);
   config = applyRuleSelection(config, { only: options.rule, disable: options.disable }, known);
@@ -140,9 +201,13 @@ async function run(paths: string[], options: CliOptions): Promise<number> {
   const failOn = (options.failOn ?? config.failOn ?? 'high') as Severity | 'none';
   const minSeverity = options.minSeverity as Severity | undefined;
   const maxFileSize = options.maxFileSize === undefined ? undefined : parseSize(options.maxFileSize);
+  const timeoutMs = options.timeout === undefined ? undefined : parseSeconds(options.timeout);
 
+  const { prepareScanModes } = await import('./scan-modes.js');
+  const modes = await prepareScanModes(options, paths, root);
   const { scan } = await import('./scan.js');
-  const result = await scan({
+  const scanned = await scan({
+    ...modes.scanOptions,
     targets: paths,
     root,
     config,
@@ -151,10 +216,17 @@ async function run(paths: string[], options: CliOptions): Promise<number> {
     useGitignore: options.gitignore,
     maxFileSize,
     minSeverity,
-  });
+    weakSecrets: options.weakSecrets === undefined ? undefined : resolve(options.weakSecrets),
+    followSymlinks: Boolean(options.followSymlinks),
+    timeoutMs,
+    signal,
+  }).finally(modes.finishProgress);
+  const baselined = modes.afterScan(scanned);
+  if ('exitCode' in baselined) return baselined.exitCode;
+  const { result } = baselined;
 
   const { renderReport, summaryLine } = await import('./report/index.js');
-  const format = options.format as 'text' | 'json' | 'sarif' | 'markdown';
+  const format = options.format as import('./report/index.js').ReportFormat;
   const report = renderReport(format, result, {
     rules: docs,
     toolVersion: toolVersion(),
@@ -163,11 +235,20 @@ async function run(paths: string[], options: CliOptions): Promise<number> {
     verbose: Boolean(options.verbose),
     failOn,
   });
+  signal.throwIfAborted(); // interrupted while rendering: no report rather than a late one
   if (options.output) {
     writeAtomically(resolve(options.output), report);
     if (!options.quiet) process.stderr.write(`${summaryLine(result)} -> ${options.output}\n`);
   } else {
     process.stdout.write(report);
+  }
+  if (result.incomplete) {
+    process.stderr.write(`jwt-lint: warning: ${result.incomplete}; the files not analysed are listed as skipped\n`);
+  }
+  if (options.strict && result.skipped.length > 0) {
+    const count = result.skipped.length;
+    process.stderr.write(`jwt-lint: --strict: ${count} file${count === 1 ? ' was' : 's were'} skipped (--verbose lists them)\n`);
+    return 2;
   }
   if (failOn === 'none') return 0;
   return result.findings.some((finding) => SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[failOn]) ? 1 : 0;
@@ -195,6 +276,15 @@ export function parseSize(text: string): number {
   const unit = (match[2] ?? 'b').toLowerCase()[0];
   const factor = unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1;
   return Math.round(Number(match[1]) * factor);
+}
+
+/** '90', '2.5' -> milliseconds; a positive number of seconds. */
+export function parseSeconds(text: string): number {
+  const seconds = Number(text.trim());
+  if (!/^\d+(?:\.\d+)?$/.test(text.trim()) || !(seconds > 0)) {
+    throw new UsageError(`--timeout ${JSON.stringify(text)}: expected a positive number of seconds, such as 300`);
+  }
+  return Math.round(seconds * 1000);
 }
 
 /** A report is never left half-written: write a temp file beside it, then rename. */

@@ -20,7 +20,9 @@
  *                                           //   test/fixture paths; default "low"
  *   "failOn": "<severity>" | "none",        // lowest severity that fails the run
  *   "minSeverity": "<severity>",            // lowest severity that is reported
- *   "maxFileSize": <bytes>                  // files larger than this are skipped
+ *   "maxFileSize": <bytes>,                 // files larger than this are skipped
+ *   "weakSecrets": "<path>"                 // a word list of weak secrets, one per line,
+ *                                           //   relative to the config file
  * }
  * ```
  *
@@ -62,6 +64,8 @@ export interface ResolvedConfig {
   failOn?: Severity | 'none';
   minSeverity?: Severity;
   maxFileSize?: number;
+  /** Absolute path of the user's weak-secret word list. */
+  weakSecrets?: string;
 }
 
 export class ConfigError extends Error {
@@ -73,7 +77,28 @@ export class ConfigError extends Error {
 
 export const CONFIG_FILE_NAMES = ['.jwtlintrc.json', 'jwt-lint.config.json'] as const;
 const PACKAGE_KEY = 'jwt-lint';
-const TOP_LEVEL_KEYS = ['$schema', 'rules', 'ignore', 'testSeverity', 'failOn', 'minSeverity', 'maxFileSize'];
+
+/** A top-level config key. The configuration reference in the README is generated from these. */
+export interface ConfigKeySpec {
+  key: string;
+  /** As the reference shows it: `severity`, `string[]`, ... */
+  type: string;
+  /** The value used when the key is absent, as JSON; undefined when there is none. */
+  default?: unknown;
+  description: string;
+}
+
+export const CONFIG_KEYS: readonly ConfigKeySpec[] = [
+  { key: '$schema', type: 'string', description: 'Ignored; lets an editor find a JSON schema.' },
+  { key: 'rules', type: 'object', default: {}, description: 'Rule id to `"off"`, `"on"`, a severity, or `{ "severity": ..., "options": {...} }` (see below).' },
+  { key: 'ignore', type: 'string[]', default: [], description: 'Extra globs to skip, relative to the scan root; as in `.gitignore`, a glob without a slash matches at any depth.' },
+  { key: 'testSeverity', type: 'severity', default: 'low', description: 'Severity of `hardcoded-secret`, `weak-secret` and `jwt-literal` findings in test and fixture paths.' },
+  { key: 'failOn', type: 'severity or "none"', default: 'high', description: 'Lowest severity that makes the run exit 1 (`--fail-on` wins).' },
+  { key: 'minSeverity', type: 'severity', default: 'note', description: 'Lowest severity that is reported (`--min-severity` wins).' },
+  { key: 'maxFileSize', type: 'bytes', default: 1048576, description: 'Files larger than this are skipped and listed with `--verbose` (`--max-file-size` wins).' },
+  { key: 'weakSecrets', type: 'path', description: 'A word list of weak secrets, one per line, relative to the config file.' },
+];
+const TOP_LEVEL_KEYS = CONFIG_KEYS.map((spec) => spec.key);
 const RULE_ENTRY_KEYS = ['severity', 'options'];
 const SEVERITY_LIST = SEVERITIES.join(', ');
 
@@ -163,6 +188,7 @@ export function loadConfig(path: string, knownRules: Map<string, KnownRule>): Re
     return new ConfigError(`${label}: ${fullPath ? `${fullPath}: ` : ''}${message}`);
   });
   config.source = resolve(path);
+  if (config.weakSecrets !== undefined) config.weakSecrets = resolve(dirname(path), config.weakSecrets);
   return config;
 }
 
@@ -195,6 +221,10 @@ function validateConfig(data: unknown, knownRules: Map<string, KnownRule>, error
           throw errorAt(key, `expected a positive whole number of bytes, got ${describe(value)}`);
         }
         config.maxFileSize = value;
+        break;
+      case 'weakSecrets':
+        if (typeof value !== 'string' || value.trim() === '') throw errorAt(key, `expected a file path, got ${describe(value)}`);
+        config.weakSecrets = value;
         break;
       default:
         throw errorAt(topLevelKeyName(key), `unknown key${didYouMean(key, TOP_LEVEL_KEYS)}; expected one of ${TOP_LEVEL_KEYS.join(', ')}`);

@@ -1,21 +1,28 @@
 /**
  * File discovery: which files of the targets the scan looks at.
  *
- * Directory targets are listed with fast-glob (symbolic links are not followed, so there
- * are no loops), minus the default excludes, `.gitignore` (unless turned off) and
+ * Directory targets are walked here, minus the default excludes, `.gitignore` (unless turned off) and
  * `.jwtlintignore` files at every level, `--exclude` and config `ignore` globs, and
  * restricted to `--include` globs when given. Known binary extensions are dropped
- * silently; files over the size cap or unreadable are recorded as skipped. Files are not
- * read here: the pipeline calls `looksBinary` on what it reads.
+ * silently; files over the size cap or unreadable, and directories that cannot be listed
+ * (permission denied, a path too long for the system), are recorded as skipped with the
+ * reason. Files are not read here: the pipeline calls `looksBinary` on what it reads.
+ *
+ * Symbolic links met during a walk are not followed by default (their targets inside the
+ * repository are scanned in place; those outside it are not the repository's). With
+ * `followSymlinks` they are followed, wherever they lead, and every directory and file is
+ * visited once by its real path, so link loops end and nothing is scanned twice.
  *
  * User globs (`include`, `exclude`, `ignore`) are matched against the path relative to
  * the root; as in `.gitignore`, a glob without a slash matches a name at any depth
  * (`*.spec.ts`), and a glob that matches a directory covers everything below it
  * (`--exclude legacy`).
  */
-import { accessSync, constants, readFileSync, statSync, type Stats } from 'node:fs';
+import {
+  accessSync, closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync,
+  type Dirent, type Stats,
+} from 'node:fs';
 import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import fg from 'fast-glob';
 import ignore, { type Ignore } from 'ignore';
 import type { SkippedFile } from './types.js';
 
@@ -31,6 +38,8 @@ export interface DiscoverOptions {
   useGitignore: boolean;
   /** Bytes; larger files are skipped. */
   maxFileSize: number;
+  /** Follow symbolic links met in directory walks (default: no). */
+  followSymlinks?: boolean;
 }
 
 export interface DiscoveredFile {
@@ -131,8 +140,7 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
       if (!stats.isFile()) return;
       accessSync(absPath, constants.R_OK);
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      skip(code === 'EACCES' || code === 'EPERM' ? 'permission denied' : `unreadable (${code ?? 'unknown error'})`);
+      skip(fileSystemReason(error, absPath));
       return;
     }
     if (stats.size > options.maxFileSize) {
@@ -158,15 +166,11 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
       consider(absTarget, topDir, true);
       continue;
     }
-    const entries = await fg('**', {
-      cwd: absTarget,
-      dot: true,
-      followSymbolicLinks: false,
-      onlyFiles: true,
-      suppressErrors: true,
-      ignore: [...DEFAULT_EXCLUDES],
+    const paths = walkDirectory(absTarget, options.followSymlinks ?? false, (absPath, reason) => {
+      // A directory is reported with a trailing slash.
+      const relPath = absPath.endsWith(sep) ? `${toRelPath(root, absPath) || '.'}/` : toRelPath(root, absPath);
+      if (!skipped.has(absPath)) skipped.set(absPath, { file: relPath, reason });
     });
-    const paths = entries.map((entry) => join(absTarget, entry));
     for (const path of paths) ignoreFiles.noteIfIgnoreFile(path);
     for (const path of paths) consider(path, topDir, false);
   }
@@ -176,6 +180,138 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
     files: [...files.values()].sort((a, b) => compare(a.relPath, b.relPath)),
     skipped: [...skipped.values()].sort((a, b) => compare(a.file, b.file)),
   };
+}
+
+const isDefaultExcluded = globMatcher([...DEFAULT_EXCLUDES]);
+
+interface WalkedDirectory {
+  path: string;
+  /** The directory's real path (symbolic links resolved), when links are followed. */
+  real: string;
+}
+
+/**
+ * Every file below `top` (absolute paths), without the default excludes. A directory that
+ * cannot be listed is reported through `skip` and the walk goes on. An explicit stack, not
+ * recursion: depth is bounded by the file system, not by the call stack.
+ */
+function walkDirectory(top: string, followSymlinks: boolean, skip: (absPath: string, reason: string) => void): string[] {
+  const files: string[] = [];
+  const topReal = followSymlinks ? realPathOf(top) : top;
+  // Real paths already walked or listed: a link into them (a loop, or a second way to the
+  // same place) adds nothing. Only needed when links are followed.
+  const seenDirectories = new Set<string>([topReal]);
+  const seenFiles = new Set<string>();
+  const stack: WalkedDirectory[] = [{ path: top, real: topReal }];
+  // Linked directories wait until the plain tree is walked, so files are reported under
+  // their own path rather than through a link to them.
+  const linked: WalkedDirectory[] = [];
+  while (stack.length > 0 || linked.length > 0) {
+    const directory = stack.pop() ?? linked.shift()!;
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(directory.path, { withFileTypes: true });
+    } catch (error) {
+      skip(`${directory.path}${sep}`, `directory not scanned: ${fileSystemReason(error, directory.path)}`);
+      continue;
+    }
+    for (const entry of entries) {
+      const path = join(directory.path, entry.name);
+      const relPath = toRelPath(top, path);
+      if (entry.isSymbolicLink()) {
+        if (!followSymlinks) continue;
+        let stats: Stats;
+        let real: string;
+        try {
+          stats = statSync(path);
+          real = realpathSync(path);
+        } catch (error) {
+          skip(path, `symbolic link not followed: ${fileSystemReason(error, path)}`);
+          continue;
+        }
+        if (stats.isDirectory()) {
+          if (isDefaultExcluded(`${relPath}/`) || seenDirectories.has(real)) continue;
+          seenDirectories.add(real);
+          linked.push({ path, real });
+        } else if (stats.isFile() && !isDefaultExcluded(relPath) && !seenFiles.has(real)) {
+          seenFiles.add(real);
+          files.push(path);
+        }
+      } else if (entry.isDirectory()) {
+        if (isDefaultExcluded(`${relPath}/`)) continue;
+        const real = join(directory.real, entry.name);
+        if (followSymlinks) {
+          if (seenDirectories.has(real)) continue;
+          seenDirectories.add(real);
+        }
+        stack.push({ path, real });
+      } else if (entry.isFile()) {
+        if (isDefaultExcluded(relPath)) continue;
+        if (followSymlinks) {
+          const real = join(directory.real, entry.name);
+          if (seenFiles.has(real)) continue;
+          seenFiles.add(real);
+        }
+        files.push(path);
+      }
+    }
+  }
+  return files;
+}
+
+function realPathOf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+
+/** Why a file system call failed, in words (the error code as a fallback). */
+export function fileSystemReason(error: unknown, path = ''): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENAMETOOLONG':
+      return 'path too long for the file system';
+    case 'ELOOP':
+      return 'symbolic link loop';
+    case 'EFBIG':
+      return 'grew past the size limit during the scan';
+    case 'ENOTREG':
+      return 'no longer a regular file';
+    case 'ENOENT':
+      // A name that is not valid UTF-8 comes back from the directory listing with U+FFFD.
+      return path.includes('\ufffd') ? 'file name is not valid UTF-8' : 'no longer exists (deleted or moved during the scan)';
+    default:
+      return `unreadable (${code ?? 'unknown error'})`;
+  }
+}
+
+/**
+ * Reads a regular file of at most `maxBytes`. The file may have changed since discovery: one
+ * swapped for a FIFO or a device is refused without blocking, one that grew past the limit
+ * is not read at all. Errors carry a `code` that `fileSystemReason` puts in words.
+ */
+export function readFileBounded(path: string, maxBytes: number): Buffer {
+  const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTREG' });
+    if (stats.size > maxBytes) throw Object.assign(new Error('file too large'), { code: 'EFBIG' });
+    const buffer = Buffer.alloc(stats.size);
+    let length = 0;
+    while (length < buffer.length) {
+      const read = readSync(fd, buffer, length, buffer.length - length, null);
+      if (read === 0) break; // truncated while being read
+      length += read;
+    }
+    return buffer.subarray(0, length);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** True when the first 8000 bytes hold a NUL byte (the test git uses). */
@@ -286,7 +422,8 @@ export function globMatcher(globs: string[]): (relPath: string) => boolean {
 }
 
 function globToRegExp(glob: string): RegExp {
-  let pattern = glob.replace(/^\.\//, '').replace(/\/+$/, '');
+  let pattern = glob.replace(/^\.\//, '');
+  while (pattern.endsWith('/')) pattern = pattern.slice(0, -1);
   if (!pattern.includes('/')) pattern = `**/${pattern}`;
   let source = '';
   let braceDepth = 0;

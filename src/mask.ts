@@ -19,7 +19,12 @@ export function maskToken(token: string): string {
 
 /** Secrets this long are masked wherever they appear; shorter ones could be ordinary words. */
 const MASK_ANYWHERE_LENGTH = 8;
-const QUOTED = /(["'`])((?:\\.|(?!\1)[^\\])*)\1/g;
+/**
+ * A quoted string; an unterminated one runs to the end of the text. Every opening quote
+ * therefore matches, which keeps the scan linear (a pattern that requires the closing
+ * quote backtracks quadratically on a long line of escaped quotes).
+ */
+const QUOTED = /(["'`])((?:\\[\s\S]?|(?!\1)[^\\])*)(\1|$)/g;
 
 /**
  * Masks each secret in a line of text (used for code frames), keeping the surrounding code
@@ -38,7 +43,7 @@ export function redactText(text: string, secrets: Iterable<string>): string {
   }
   if (shortSecrets.length === 0) return result;
   const maskShort = (segment: string): string => shortSecrets.reduce(replaceAll, segment);
-  result = result.replace(QUOTED, (_match, quote: string, body: string) => `${quote}${maskShort(body)}${quote}`);
+  result = result.replace(QUOTED, (_match, quote: string, body: string, close: string) => `${quote}${maskShort(body)}${close}`);
   const assignment = /^(\s*[\w.-]+\s*[=:]\s*)([^'"`\s].*)$/.exec(result);
   return assignment ? assignment[1]! + maskShort(assignment[2]!) : result;
 }

@@ -4,20 +4,25 @@
  * -> filter (dedupe, suppressions, config levels, test paths, min severity) -> mask -> result.
  * This is also the library API (`import { scan } from 'jwt-lint'`).
  */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { frontEndOf, type FrontEndId } from './analyze/languages.js';
+import { passesPrefilter } from './prefilter.js';
 import { createFileAnalyzer, type FileAnalyzer, type SourceFile } from './analyze/front-ends.js';
-import { defaultConfig, type ResolvedConfig } from './config.js';
-import { discoverFiles, looksBinary, type DiscoveredFile } from './discover.js';
+import { ConfigError, defaultConfig, type ResolvedConfig } from './config.js';
+import { discoverFiles, fileSystemReason, formatBytes, looksBinary, readFileBounded, type DiscoveredFile } from './discover.js';
+import { TimeBudgetExceeded, withDeadline } from './analyze/time-budget.js';
 import { LineIndex } from './analyze/text/line-index.js';
 import { JWT_PATTERN } from './analyze/text/jwt-token.js';
+import { crackTokens, linkCrackedTokens, type TokenSighting } from './analyze/text/token-cracking.js';
+import { loadSecretWordlist, useUserWeakSecrets, type SecretWordlist } from './analyze/secret-strength.js';
 import { hasJwtContext, SEED_PATTERNS } from './analyze/text/patterns.js';
 import { redactText } from './mask.js';
 import { SensitiveValues } from './sensitive-values.js';
 import { knownRules } from './rules/catalog.js';
 import { applySuppressions, INVALID_SUPPRESSION_RULE_ID, parseSuppressions, type SuppressionDirective } from './suppressions.js';
 import { SEVERITY_RANK, type Finding, type ScanResult, type Severity, type SkippedFile } from './types.js';
+import { discoverVirtualFile, type InMemoryFile, type VirtualFile } from './virtual-file.js';
+import type { ScanProgress } from './progress.js';
 
 export interface ScanOptions {
   targets: string[];
@@ -29,18 +34,32 @@ export interface ScanOptions {
   useGitignore?: boolean;
   maxFileSize?: number;
   minSeverity?: Severity;
+  /** A user word list of weak secrets (`--weak-secrets`); wins over the config's `weakSecrets`. */
+  weakSecrets?: string;
+  /** Scan this in-memory content as the one file at its path (stdin, editor buffers); `targets` are not read. */
+  virtualFile?: VirtualFile;
+  /**
+   * Narrows the files that are analysed (`--changed-since`); the other discovered files stay
+   * available for resolving imports, but get no findings of their own.
+   */
+  select?: (files: DiscoveredFile[]) => DiscoveredFile[];
+  /** Called after each analysed file (the CLI draws its progress line with it). */
+  onProgress?: (progress: ScanProgress) => void;
+  /** Follow symbolic links met in directory walks (`--follow-symlinks`). */
+  followSymlinks?: boolean;
+  /** Milliseconds one file may spend in parsing and rules before it is skipped with a note. */
+  fileTimeBudgetMs?: number;
+  /** Milliseconds for the whole scan (`--timeout`); files not reached by then are skipped with a note. */
+  timeoutMs?: number;
+  /** Aborts the scan between files (the CLI's SIGINT/SIGTERM); the scan rejects with the signal's reason. */
+  signal?: AbortSignal;
 }
 
-export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
+/** Generous: analysing a 1 MiB file takes well under a second. */
+export const DEFAULT_FILE_TIME_BUDGET_MS = 20_000;
+const TIMEOUT_REASON = 'not analysed: the scan --timeout was reached';
 
-/** Raw-byte keywords: a file containing none of them never reaches a parser or a regex. */
-const PREFILTER_TEXT = [
-  'jwt', 'JWT', 'Jwt', 'jsonwebtoken', 'jose', 'token', 'Token', 'TOKEN', 'secret', 'Secret', 'SECRET',
-  'eyJ', 'earer', 'localStorage', 'sessionStorage', 'ookie', 'genrsa', 'genpkey', 'modulusLength', 'generateKey',
-  'NodeRSA', '"alg',
-  'jwt-lint-disable', 'redux-persist',
-];
-const PREFILTER_BYTES = PREFILTER_TEXT.map((keyword) => Buffer.from(keyword));
+export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
 
 /** Rules whose literal findings are expected in test code and drop to `testSeverity` there. */
 const TEST_DOWNGRADED_RULES = new Set(['hardcoded-secret', 'weak-secret', 'jwt-literal']);
@@ -56,17 +75,23 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const known = knownRules();
   const config = options.config ?? defaultConfig(known);
   const maxFileSize = options.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-  const discovery = await discoverFiles({
-    targets: options.targets.length > 0 ? options.targets : ['.'],
-    root,
-    include: options.include,
-    exclude: options.exclude,
-    ignore: config.ignore,
-    useGitignore: options.useGitignore ?? true,
-    maxFileSize,
-  });
+  const discovery = options.virtualFile
+    ? discoverVirtualFile(root, options.virtualFile, { include: options.include, exclude: [...(options.exclude ?? []), ...config.ignore] })
+    : await discoverFiles({
+      targets: options.targets.length > 0 ? options.targets : ['.'],
+      root,
+      include: options.include,
+      exclude: options.exclude,
+      ignore: config.ignore,
+      useGitignore: options.useGitignore ?? true,
+      maxFileSize,
+      followSymlinks: options.followSymlinks,
+    });
   const skipped: SkippedFile[] = [...discovery.skipped];
-  const sources = readCandidates(discovery.files, skipped);
+  const selected = options.select ? new Set(options.select(discovery.files).map((file) => file.absPath)) : undefined;
+  const sources = readCandidates(selected ? discovery.files.filter((file) => selected.has(file.absPath)) : discovery.files, skipped, maxFileSize);
+  const filesTotal = sources.size;
+  let filesDone = 0;
   // A module imported by an analysed file is read even if the prefilter passed it over
   // (a config module holding only `audience`/`issuer`), so that imports resolve.
   const discovered = new Map(discovery.files.map((file) => [file.absPath, file]));
@@ -74,7 +99,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     const file = discovered.get(absPath);
     if (!file || !frontEndOf(absPath)) return undefined;
     discovered.delete(absPath);
-    const source = readSource(file, skipped, false);
+    const source = readSource(file, skipped, false, maxFileSize);
     if (source) sources.set(absPath, source);
     return source;
   };
@@ -84,6 +109,10 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const sensitive = new SensitiveValues();
   const directives = new Map<string, SuppressionDirective[]>();
   const minSecretLength = Number(config.rules.get('weak-secret')?.options.minLength ?? 32);
+  const userWeakSecrets = loadUserWeakSecrets(options.weakSecrets ?? config.weakSecrets);
+  // Every front end's weak-secret check consults the user list through secret-strength.
+  useUserWeakSecrets(userWeakSecrets);
+  const tokenSightings: TokenSighting[] = [];
 
   const analyzers = new Map<FrontEndId, FileAnalyzer>();
   const environment = {
@@ -92,7 +121,24 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     scannedPaths: discovery.files.map((file) => file.absPath),
   };
   let failed = 0;
+  const fileBudget = options.fileTimeBudgetMs ?? DEFAULT_FILE_TIME_BUDGET_MS;
+  const scanDeadline = options.timeoutMs === undefined ? Number.POSITIVE_INFINITY : started + options.timeoutMs;
+  let timedOut = false;
+  let lastYield = performance.now();
   for (const source of sources.values()) {
+    if (selected && !selected.has(source.absPath)) continue; // read only to resolve an import
+    // The front ends are synchronous: let signal handlers and timers run now and then.
+    if (performance.now() - lastYield > 50) {
+      await new Promise((resolve) => setImmediate(resolve));
+      lastYield = performance.now();
+    }
+    options.signal?.throwIfAborted();
+    if (performance.now() > scanDeadline) {
+      timedOut = true;
+      skipped.push({ file: source.relPath, reason: TIMEOUT_REASON });
+      failed++;
+      continue;
+    }
     if (source.text.includes('jwt-lint-disable')) directives.set(source.relPath, parseSuppressions(source.text));
     const frontEnd = frontEndOf(source.absPath);
     const isAstFile = frontEnd !== undefined;
@@ -102,22 +148,38 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
         analyzer = await createFileAnalyzer(frontEnd, environment);
         analyzers.set(frontEnd, analyzer);
       }
-      const result = await analyzer.analyze(source);
+      const fileAnalyzer = analyzer;
+      const result = await withDeadline(Math.min(performance.now() + fileBudget, scanDeadline), () => fileAnalyzer.analyze(source));
       if (result.error) {
-        skipped.push({ file: source.relPath, reason: result.error });
+        const outOfTime = result.error === new TimeBudgetExceeded().message;
+        if (outOfTime && performance.now() > scanDeadline) timedOut = true;
+        const reason = !outOfTime ? result.error
+          : performance.now() > scanDeadline ? TIMEOUT_REASON : `analysis exceeded the per-file time budget (${fileBudget / 1000}s)`;
+        skipped.push({ file: source.relPath, reason });
         failed++;
       }
       findings.push(...result.findings);
       for (const { file, text } of result.sensitive) sensitive.add(file, text);
     }
     try {
-      findings.push(...runSeedPatterns(source, isAstFile, config, minSecretLength, sensitive));
+      findings.push(...runSeedPatterns(source, isAstFile, config, minSecretLength, sensitive, tokenSightings));
     } catch (error) {
       skipped.push({ file: source.relPath, reason: `pattern scan failed: ${(error as Error)?.message ?? String(error)}` });
     }
+    filesDone++;
+    options.onProgress?.({ filesScanned: filesDone, filesTotal: Math.max(filesTotal, filesDone), findings: findings.length });
   }
 
   const deduped = dedupe(findings);
+  // Link stage: the JWT literals of the whole tree against its secrets and the word lists.
+  const cracked = crackTokens({
+    sightings: tokenSightings,
+    files: sources.values(),
+    userList: userWeakSecrets,
+    budget: Number(config.rules.get('jwt-literal')?.options.crackingBudget ?? 1_000_000),
+  });
+  deduped.push(...linkCrackedTokens(cracked, deduped, minSecretLength,
+    (ruleId) => config.rules.get(ruleId)?.severity ?? 'high', (file, secret) => sensitive.add(file, secret)));
   const { kept, problems } = applySuppressions(deduped, directives, new Set(known.keys()));
   const configured = [...kept, ...(enabled(INVALID_SUPPRESSION_RULE_ID) ? problems : [])]
     .filter((finding) => enabled(finding.ruleId))
@@ -131,7 +193,10 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   return {
     root,
     findings: reported,
-    skipped: skipped.sort((a, b) => a.file.localeCompare(b.file)),
+    // Reasons may quote an exception: one line, no long quoted text, known secrets masked.
+    skipped: skipped.map((entry) => ({ file: entry.file, reason: redactText(safeReason(entry.reason), sensitive.forFile(entry.file)) }))
+      .sort((a, b) => a.file.localeCompare(b.file)),
+    ...(timedOut ? { incomplete: `the --timeout of ${formatDuration(options.timeoutMs ?? 0)} was reached` } : {}),
     stats: {
       filesDiscovered: discovery.files.length + discovery.skipped.length,
       filesScanned: sources.size - failed,
@@ -141,33 +206,59 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   };
 }
 
+/**
+ * A skip reason fit to print: its first line, quoted text longer than a few characters
+ * elided (parser errors quote the source they choke on), at most 200 characters.
+ */
+function safeReason(reason: string): string {
+  const line = reason.split(/\r\n|\r|\n/, 1)[0] ?? '';
+  const elided = line.replace(/(["'`])[^"'`]{13,}?\1/g, '$1…$1');
+  return elided.length > 200 ? `${elided.slice(0, 199)}…` : elided;
+}
+
+function formatDuration(ms: number): string {
+  if (ms < 1000) return `${ms}ms`;
+  return ms % 1000 === 0 ? `${ms / 1000}s` : `${(ms / 1000).toFixed(1)}s`;
+}
+
+/** The user's weak-secret word list, read once per scan; a missing file is a configuration error. */
+function loadUserWeakSecrets(path: string | undefined): SecretWordlist | undefined {
+  if (path === undefined) return undefined;
+  try {
+    return loadSecretWordlist(path);
+  } catch (error) {
+    throw new ConfigError(`weak-secret list ${JSON.stringify(path)}: cannot read it (${(error as NodeJS.ErrnoException).code ?? 'read error'})`);
+  }
+}
+
 /** Reads every discovered file once; binary and undecodable files are skipped with a reason. */
-function readCandidates(files: DiscoveredFile[], skipped: SkippedFile[]): Map<string, SourceFile> {
+function readCandidates(files: DiscoveredFile[], skipped: SkippedFile[], maxFileSize: number): Map<string, SourceFile> {
   const sources = new Map<string, SourceFile>();
   for (const file of files) {
-    const source = readSource(file, skipped, true);
+    const source = readSource(file, skipped, true, maxFileSize);
     if (source) sources.set(file.absPath, source);
   }
   return sources;
 }
 
 /** One file as text; undefined when unreadable or binary (recorded) or, with the prefilter, irrelevant. */
-function readSource(file: DiscoveredFile, skipped: SkippedFile[], prefilter: boolean): SourceFile | undefined {
+function readSource(file: DiscoveredFile, skipped: SkippedFile[], prefilter: boolean, maxFileSize: number): SourceFile | undefined {
   let buffer: Buffer;
   try {
-    buffer = readFileSync(file.absPath);
+    buffer = (file as Partial<InMemoryFile>).content ?? readFileBounded(file.absPath, maxFileSize);
   } catch (error) {
-    skipped.push({ file: file.relPath, reason: `unreadable: ${(error as NodeJS.ErrnoException).code ?? 'read error'}` });
+    const reason = (error as NodeJS.ErrnoException)?.code === 'EFBIG' ? `larger than ${formatBytes(maxFileSize)}` : fileSystemReason(error, file.absPath);
+    skipped.push({ file: file.relPath, reason });
     return undefined;
   }
   const utf16 = hasUtf16Bom(buffer);
-  if (prefilter && !utf16 && !PREFILTER_BYTES.some((keyword) => buffer.includes(keyword))) return undefined;
+  if (prefilter && !utf16 && !passesPrefilter(buffer, frontEndOf(file.absPath))) return undefined;
   const text = decodeText(buffer);
   if (text === undefined) {
     skipped.push({ file: file.relPath, reason: 'binary content' });
     return undefined;
   }
-  if (prefilter && utf16 && !PREFILTER_TEXT.some((keyword) => text.includes(keyword))) return undefined;
+  if (prefilter && utf16 && !passesPrefilter(text, frontEndOf(file.absPath))) return undefined;
   return { absPath: file.absPath, relPath: file.relPath, text };
 }
 
@@ -190,6 +281,7 @@ function runSeedPatterns(
   config: ResolvedConfig,
   minSecretLength: number,
   sensitive: SensitiveValues,
+  tokenSightings: TokenSighting[],
 ): Finding[] {
   const findings: Finding[] = [];
   let lowered: string | undefined;
@@ -214,7 +306,7 @@ function runSeedPatterns(
       for (const value of hit.sensitive) sensitive.add(source.relPath, value);
       const rule = config.rules.get(hit.ruleId);
       if (!rule?.enabled) continue;
-      findings.push({
+      const finding: Finding = {
         ruleId: hit.ruleId,
         severity: hit.severity ?? rule.severity,
         file: source.relPath,
@@ -222,7 +314,9 @@ function runSeedPatterns(
         message: hit.message,
         fix: hit.fix,
         engine: 'pattern',
-      });
+      };
+      findings.push(finding);
+      if (hit.ruleId === 'jwt-literal') tokenSightings.push({ token: match[0], finding });
     }
   }
   return findings;
@@ -280,8 +374,33 @@ function snippetMaker(sources: Map<string, SourceFile>, root: string, sensitive:
     const index = indexes.get(absPath);
     if (!index) return finding;
     const line = index.lineText(finding.range.start.line).trim();
-    return { ...finding, snippet: redactText(redactText(line, sensitive.forFile(finding.file)), tokensIn(line)) };
+    const masked = redactText(redactText(line, [...sensitive.forFile(finding.file), ...credentialLiterals(line)]), tokensIn(line));
+    return { ...finding, snippet: snippetWindow(masked, finding.range.start.column) };
   };
+}
+
+const SNIPPET_WINDOW = 240;
+
+/** A long (minified) line is cut, after masking, to a window around the finding: reports stay small. */
+function snippetWindow(line: string, column: number): string {
+  if (line.length <= SNIPPET_WINDOW) return line;
+  const start = Math.max(0, Math.min(column - 80, line.length - SNIPPET_WINDOW));
+  const end = start + SNIPPET_WINDOW;
+  return `${start > 0 ? '…' : ''}${line.slice(start, end)}${end < line.length ? '…' : ''}`;
+}
+
+/**
+ * Quoted strings of a code frame that look like credentials (20+ characters without
+ * whitespace, letters and digits, not a URL or a path) are masked even when no rule
+ * recognised them as secrets: in code that fails to parse, a secret argument may not be seen.
+ */
+function credentialLiterals(line: string): string[] {
+  const found: string[] = [];
+  for (const match of line.matchAll(/(["'`])([^"'`\s]{20,})\1/g)) {
+    const text = match[2]!;
+    if (/[A-Za-z]/.test(text) && /\d/.test(text) && !text.includes('://') && !/^[./@~]/.test(text)) found.push(text);
+  }
+  return found;
 }
 
 /** Any JWT on a line is masked, whether or not a rule reported it. */

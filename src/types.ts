@@ -87,4 +87,6 @@ export interface ScanResult {
   findings: Finding[];
   skipped: SkippedFile[];
   stats: ScanStats;
+  /** Why the scan stopped before analysing every file (`--timeout`); absent when it completed. */
+  incomplete?: string;
 }

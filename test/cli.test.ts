@@ -238,7 +238,7 @@ jwt.sign({ sub: 1 }, process.env.JWT_SECRET, { algorithm: 'none', expiresIn: '5m
 
   it('never prints a full secret, in any format or verbosity', () => {
     const out = join(project, 'leak-check.out');
-    for (const format of ['text', 'json', 'sarif', 'markdown']) {
+    for (const format of ['text', 'json', 'sarif', 'markdown', 'codequality']) {
       for (const extra of [[], ['--verbose'], ['--output', out]]) {
         const run = runCli(['--format', format, ...extra], { cwd: project });
         expect(run.stdout).not.toContain(PLANTED_SECRET);

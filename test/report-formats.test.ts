@@ -59,8 +59,8 @@ function text(result: ScanResult, overrides: Partial<ReportOptions> = {}): strin
 }
 
 describe('report formats', () => {
-  it('lists the four formats', () => {
-    expect(REPORT_FORMATS).toEqual(['text', 'json', 'sarif', 'markdown']);
+  it('lists the five formats', () => {
+    expect(REPORT_FORMATS).toEqual(['text', 'json', 'sarif', 'markdown', 'codequality']);
   });
 });
 

@@ -2,7 +2,8 @@
  * Hostile files never stop a scan: each is analysed or skipped with a reason, and the
  * healthy files around it keep their findings. Files are generated here, not committed.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -59,5 +60,59 @@ describe('hostile input', () => {
   it('still analyses a file with syntax errors, and an empty file is simply clean', () => {
     expect(found('syntax-error.ts')).toEqual(['2:11 weak-secret']);
     expect(found('empty.js')).toEqual([]);
+  });
+});
+
+describe('the CLI under trouble', () => {
+  const bin = join(import.meta.dirname, '..', 'bin', 'jwt-lint.js');
+  const cli = (args: string[], cwd: string) => spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8' });
+
+  it('exits 2 with a clear message for a target that does not exist', () => {
+    const run = cli(['no/such/dir'], root);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('jwt-lint: error: path not found: no/such/dir\n');
+    expect(run.stdout).toBe('');
+  });
+
+  it('exits by findings when files were skipped, and 2 with --strict', () => {
+    const plain = cli(['--format', 'json'], root);
+    expect(plain.status).toBe(1);
+    expect(JSON.parse(plain.stdout).skipped).toEqual(result.skipped);
+    const strict = cli(['--strict', '--format', 'json'], root);
+    expect(strict.status).toBe(2);
+    expect(JSON.parse(strict.stdout).skipped).toHaveLength(2);
+    expect(strict.stderr).toContain('jwt-lint: --strict: 2 files were skipped');
+    const clean = cli(['--strict', 'healthy.js', '--fail-on', 'none'], root);
+    expect(clean.status).toBe(0);
+  });
+
+  it('--timeout lists the files it did not reach and warns on stderr', () => {
+    const run = cli(['--timeout', '0.001', '--format', 'json'], root);
+    const report = JSON.parse(run.stdout);
+    expect(report.incomplete).toBe('the --timeout of 1ms was reached');
+    expect(report.skipped.some((s: { reason: string }) => s.reason === 'not analysed: the scan --timeout was reached')).toBe(true);
+    expect(run.stderr).toContain('jwt-lint: warning: the --timeout of 1ms was reached');
+    expect(cli(['--timeout', 'soon'], root).status).toBe(2);
+  });
+
+  it('SIGINT stops the scan: exit 130, no report on stdout, no --output file', async () => {
+    const big = mkdtempSync(join(tmpdir(), 'jwt-lint-sigint-'));
+    for (let i = 0; i < 3000; i++) writeFileSync(join(big, `f${i}.js`), WEAK_VERIFY.repeat(20));
+    const output = join(big, 'report.json');
+    for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+      const child = spawn(process.execPath, [bin, '--format', 'json', '--output', output], { cwd: big });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk) => { stdout += chunk; });
+      child.stderr.on('data', (chunk) => { stderr += chunk; });
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (status) => resolve(status)));
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      child.kill(signal);
+      expect(await exited, stderr).toBe(code);
+      expect(stdout).toBe('');
+      expect(stderr).toContain(`jwt-lint: interrupted by ${signal}; no report written`);
+      expect(existsSync(output)).toBe(false);
+      expect(readdirSync(big).filter((name) => name.includes('.tmp'))).toEqual([]);
+    }
   });
 });

@@ -1,5 +1,6 @@
 /** Report formats: one module per format, chosen by `--format`. */
 import type { RuleDoc, ScanResult, Severity } from '../types.js';
+import { renderCodeQuality } from './codequality.js';
 import { renderJson } from './json.js';
 import { renderMarkdown } from './markdown.js';
 import { renderSarif } from './sarif.js';
@@ -7,7 +8,7 @@ import { renderText } from './text.js';
 
 export { summaryLine } from './summary.js';
 
-export const REPORT_FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
+export const REPORT_FORMATS = ['text', 'json', 'sarif', 'markdown', 'codequality'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export interface ReportOptions {
@@ -35,5 +36,7 @@ export function renderReport(format: ReportFormat, result: ScanResult, options: 
       return renderSarif(result, options);
     case 'markdown':
       return renderMarkdown(result, options);
+    case 'codequality':
+      return renderCodeQuality(result);
   }
 }

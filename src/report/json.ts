@@ -29,7 +29,8 @@
  *     related?: Array<{ file: string, startLine: number, startColumn: number,
  *                       endLine: number, endColumn: number, message: string }>,
  *   }>,
- *   skipped: Array<{ file: string, reason: string }>,   // sorted by file
+ *   skipped: Array<{ file: string, reason: string }>,   // sorted by file; a directory ends with '/'
+ *   incomplete?: string,          // why the scan stopped early (--timeout); absent when complete
  * }
  * ```
  *
@@ -74,6 +75,7 @@ export interface JsonReport {
   };
   findings: JsonFinding[];
   skipped: Array<{ file: string; reason: string }>;
+  incomplete?: string;
 }
 
 function flatRange(range: SourceRange): JsonRange {
@@ -114,6 +116,7 @@ export function buildJsonReport(result: ScanResult, toolVersion: string): JsonRe
       ...(f.related && f.related.length > 0 ? { related: f.related.map(toJsonRelated) } : {}),
     })),
     skipped: sortSkipped(result.skipped).map((s) => ({ file: s.file, reason: s.reason })),
+    ...(result.incomplete ? { incomplete: result.incomplete } : {}),
   };
 }
 

@@ -77,6 +77,7 @@ export function renderMarkdown(result: ScanResult, options: MarkdownOptions): st
     }
   }
 
+  if (result.incomplete) lines.push(`**Incomplete scan:** ${escapeCell(result.incomplete)}.`, '');
   if (skipped.length > 0) {
     lines.push(
       '<details>',

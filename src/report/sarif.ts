@@ -153,6 +153,7 @@ export function buildSarifLog(result: ScanResult, options: SarifOptions): Sarif.
     return sarifResult;
   });
 
+  // Every skipped file, and why; an incomplete scan (--timeout) is an unsuccessful execution.
   const notifications = sortSkipped(result.skipped).map(
     (skipped): Sarif.Notification => ({
       level: 'note',
@@ -160,6 +161,7 @@ export function buildSarifLog(result: ScanResult, options: SarifOptions): Sarif.
       locations: [{ physicalLocation: physicalLocation(skipped.file) }],
     }),
   );
+  if (result.incomplete) notifications.unshift({ level: 'error', message: { text: `Incomplete scan: ${result.incomplete}` } });
 
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -178,7 +180,7 @@ export function buildSarifLog(result: ScanResult, options: SarifOptions): Sarif.
         automationDetails: { id: 'jwt-lint/' },
         originalUriBaseIds: { '%SRCROOT%': { uri: rootUri(result.root) } },
         columnKind: 'utf16CodeUnits',
-        invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
+        invocations: [{ executionSuccessful: !result.incomplete, toolExecutionNotifications: notifications }],
         results,
       },
     ],

@@ -22,10 +22,14 @@ const SNIPPET_MAX = 160;
 
 /**
  * Replaces C0 controls (U+0000-U+001F, including ESC, tab and newline), DEL and C1 controls
- * (U+0080-U+009F, where U+009B is a one-byte CSI) with `\xNN`.
+ * (U+0080-U+009F, where U+009B is a one-byte CSI) with `\xNN`, and the invisible bidirectional
+ * controls that can reorder what a terminal shows (U+061C, U+200E-U+200F, U+202A-U+202E,
+ * U+2066-U+2069, "Trojan Source") with `\uNNNN`.
  */
 export function escapeControl(text: string): string {
-  return text.replace(/[\x00-\x1f\x7f-\x9f]/g, (ch) => `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return text
+    .replace(/[\x00-\x1f\x7f-\x9f]/g, (ch) => `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`)
+    .replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16)}`);
 }
 
 function truncate(text: string, max: number): string {
@@ -83,6 +87,7 @@ function renderSummary(c: Colors, result: ScanResult, options: TextOptions): str
   lines.push(
     c.dim(`${plural(stats.filesScanned, 'file')} scanned, ${skippedText}, ${formatDuration(stats.durationMs)}`),
   );
+  if (result.incomplete) lines.push(c.yellow(`Incomplete scan: ${escapeControl(result.incomplete)}`));
   if (options.verbose && skipped.length > 0) {
     lines.push('', 'Skipped files:');
     for (const entry of sortSkipped(skipped)) {

@@ -24,6 +24,14 @@ export const RULE_OPTIONS: Record<string, Record<string, RuleOptionSpec>> = {
       description: 'Largest accepted clock skew tolerance, in seconds.',
     },
   },
+  'jwt-literal': {
+    crackingBudget: {
+      type: 'number',
+      default: 1_000_000,
+      description: 'Most candidate secrets tried per HMAC-signed JWT literal (the tree\'s literals, the built-in list, ' +
+        'then the --weak-secrets list); 0 turns cracking off.',
+    },
+  },
   'weak-secret': {
     minLength: {
       type: 'number',

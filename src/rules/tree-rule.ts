@@ -29,8 +29,8 @@ export interface TreeRuleContext<F> {
   /** The rule's options: defaults merged with the config file. */
   readonly options: Readonly<Record<string, unknown>>;
   report(report: TreeReport): void;
-  /** Registers a secret value so code frames of any finding mask it. */
-  markSensitive(value: string): void;
+  /** Registers a secret value so code frames of any finding mask it; `file` is where it is written (default: this file). */
+  markSensitive(value: string, file?: string): void;
 }
 
 export interface TreeRuleListeners {

@@ -13,6 +13,7 @@ import { KeyMaterialCollector, sensitiveTexts } from './key-material.js';
 import { recogniseJwtCall, type JwtCall } from './libraries.js';
 import { extractScriptBlocks } from './script-blocks.js';
 import { ValueResolver, type ExportTable, type Value } from './values.js';
+import { checkDeadline, TimeBudgetExceeded } from '../time-budget.js';
 
 
 export interface EnabledJsRule {
@@ -57,7 +58,10 @@ export class JsAnalyzer {
     try {
       result = this.analyzeUncached(source);
     } catch (error) {
-      result = { findings: [], sensitive: [], exports: new Map(), error: `analysis failed: ${errorText(error)}` };
+      // An imported file analysed inside another's budget: the importing file fails, this one gets its own turn.
+      if (error instanceof TimeBudgetExceeded && this.inProgress.size > 1) throw error;
+      const reason = error instanceof TimeBudgetExceeded ? error.message : `analysis failed: ${errorText(error)}`;
+      result = { findings: [], sensitive: [], exports: new Map(), error: reason };
     } finally {
       this.inProgress.delete(source.absPath);
     }
@@ -88,6 +92,7 @@ export class JsAnalyzer {
       languageVersion: ts.ScriptTarget.Latest,
       jsDocParsingMode: ts.JSDocParsingMode.ParseNone,
     }, true /* parent pointers: scope lookups walk up the tree (TypeScript 6 no longer sets them otherwise) */, scriptKind(ext));
+    checkDeadline(); // the parse itself cannot be interrupted; a slow one still counts
     const resolver = new ValueResolver(sourceFile, source.relPath, (specifier) => this.exportsOf(source.absPath, specifier));
     const findings: Finding[] = [];
     const sensitive: { file: string; text: string }[] = [];
@@ -135,8 +140,10 @@ export class JsAnalyzer {
     const stack: ts.Node[] = [sourceFile];
     const children: ts.Node[] = [];
     const collect = (child: ts.Node): void => { children.push(child); };
+    let visited = 0;
     while (stack.length > 0) {
       const node = stack.pop()!;
+      if ((++visited & 1023) === 0) checkDeadline();
       visit(node);
       ts.forEachChild(node, collect);
       for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);

@@ -9,7 +9,8 @@ import { expressionName, unwrapExpression } from './expressions.js';
 
 /** `accessToken` -> ['access', 'token']; `XSRF-TOKEN` -> ['xsrf', 'token']; `idToken2` -> ['id', 'token', '2']. */
 export function nameWords(name: string): string[] {
-  return name
+  // Real names are short; the bound keeps the case-splitting regexes linear on a hostile one.
+  return name.slice(0, 200)
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
     .replace(/([a-zA-Z])([0-9])/g, '$1 $2')

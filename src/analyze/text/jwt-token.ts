@@ -44,12 +44,13 @@ export function describeToken(token: DecodedToken, nowSeconds = Date.now() / 100
   const { exp, iat, iss, aud } = token.payload;
   if (typeof exp === 'number') {
     parts.push(`${exp < nowSeconds ? 'expired' : 'expires'} ${formatDay(exp)}`);
-    if (typeof iat === 'number' && exp > iat) parts.push(`lifetime ${Math.round((exp - iat) / 3600)}h`);
+    if (typeof iat === 'number' && exp > iat) parts.push(`lifetime ${formatDuration(exp - iat)}`);
   } else {
-    parts.push('no exp');
+    parts.push('no exp (never expires)');
   }
   if (typeof iss === 'string') parts.push(`iss ${JSON.stringify(iss.slice(0, 60))}`);
-  if (typeof aud === 'string') parts.push(`aud ${JSON.stringify(aud.slice(0, 60))}`);
+  const audiences = (Array.isArray(aud) ? aud : [aud]).filter((entry): entry is string => typeof entry === 'string');
+  if (audiences.length > 0) parts.push(`aud ${audiences.slice(0, 3).map((entry) => JSON.stringify(entry.slice(0, 60))).join(', ')}`);
   const claims = Object.keys(token.payload).slice(0, 12).map((name) => (SENSITIVE_CLAIM.test(name) ? `${name} (sensitive)` : name));
   parts.push(`claims: ${claims.join(', ') || 'none'}`);
   return parts.join('; ');
@@ -72,6 +73,14 @@ export function knownTokenKind(token: DecodedToken): string | undefined {
     return 'Supabase service_role key (bypasses Row Level Security)';
   }
   return undefined;
+}
+
+/** `900` -> `15m`, `86400` -> `1d`: the largest unit that divides evenly enough to read. */
+function formatDuration(seconds: number): string {
+  if (seconds < 120) return `${Math.round(seconds)}s`;
+  if (seconds < 2 * 3600) return `${Math.round(seconds / 60)}m`;
+  if (seconds < 2 * 86400) return `${Math.round(seconds / 3600)}h`;
+  return `${Math.round(seconds / 86400)}d`;
 }
 
 /** A claim timestamp as a day; `exp` written in ms or µs is past what Date can hold. */

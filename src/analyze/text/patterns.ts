@@ -9,7 +9,7 @@ import { maskSecret, maskToken } from '../../mask.js';
 import { isPlaceholderSecret } from '../secret-strength.js';
 import type { Severity } from '../../types.js';
 import {
-  JWT_PATTERN, decodeToken, describeToken, findPublishedHmacSecret, isPublishableKey, isUnsigned, knownTokenKind,
+  JWT_PATTERN, decodeToken, describeToken, isPublishableKey, isUnsigned, knownTokenKind,
 } from './jwt-token.js';
 
 export interface PatternHit {
@@ -53,17 +53,15 @@ export const SEED_PATTERNS: SeedPattern[] = [
       if (!decoded || isPublishableKey(decoded)) return undefined;
       const unsigned = isUnsigned(decoded);
       const kind = knownTokenKind(decoded);
-      const publishedSecret = unsigned ? undefined : findPublishedHmacSecret(token, decoded);
-      const signedWith = publishedSecret ? `signed with the published example secret ${maskSecret(publishedSecret)}; ` : '';
+      // HMAC-signed tokens are cracked in the scan's link stage (token-cracking.ts), against the
+      // whole tree's literals and the word lists, and raised to critical there.
       return {
         ruleId: 'jwt-literal',
-        message: `${unsigned ? 'Unsigned JWT (alg none)' : kind ?? 'JWT'} written in the code: ${maskToken(token)}; ${signedWith}${describeToken(decoded)}`,
+        message: `${unsigned ? 'Unsigned JWT (alg none)' : kind ?? 'JWT'} written in the code: ${maskToken(token)}; ${describeToken(decoded)}`,
         fix: unsigned
           ? 'Remove the token; an unsigned token must never be accepted or stored.'
-          : publishedSecret
-            ? 'Remove the token and stop accepting tokens signed with this secret: anyone can sign them. Rotate to a random secret of at least 32 bytes.'
-            : 'Remove the token from the repository and revoke it; load tokens at run time.',
-        severity: unsigned || publishedSecret ? 'critical' : undefined,
+          : 'Remove the token from the repository and revoke it; load tokens at run time.',
+        severity: unsigned ? 'critical' : undefined,
         sensitive: [token],
       };
     },

@@ -9,6 +9,7 @@ import type { Finding, Severity } from '../../types.js';
 import type { TreeRule, TreeRuleListeners, TreeReport } from '../../rules/tree-rule.js';
 import { loadLanguage, parseTree, type SyntaxNode, type TreeLanguage } from './parser.js';
 import { SyntaxFile, walkTree } from './syntax.js';
+import { checkDeadline, TimeBudgetExceeded } from '../time-budget.js';
 
 export interface TreeSource {
   absPath: string;
@@ -77,6 +78,7 @@ export class TreeAnalyzer<F> {
       if (!parsed) return { findings: [], sensitive: [], error: 'could not be parsed' };
       return this.runRules(parsed);
     } catch (error) {
+      if (error instanceof TimeBudgetExceeded) return { findings: [], sensitive: [], error: error.message };
       return { findings: [], sensitive: [], error: `analysis failed: ${(error as Error)?.message ?? String(error)}` };
     }
   }
@@ -95,10 +97,15 @@ export class TreeAnalyzer<F> {
       return undefined;
     }
     this.files.set(absPath, null); // an import cycle sees "not available" instead of recursing
-    const syntax = new SyntaxFile(source.relPath, source.text, parseTree(this.frontEnd.language, source.text).root);
-    const parsed: ProjectFile<F> = { source, syntax, facts: this.frontEnd.createFacts(syntax, source, this.project) };
-    this.files.set(absPath, parsed);
-    return parsed;
+    try {
+      const syntax = new SyntaxFile(source.relPath, source.text, parseTree(this.frontEnd.language, source.text).root);
+      const parsed: ProjectFile<F> = { source, syntax, facts: this.frontEnd.createFacts(syntax, source, this.project) };
+      this.files.set(absPath, parsed);
+      return parsed;
+    } catch (error) {
+      this.files.delete(absPath); // out of time inside another file's budget: this file gets its own turn
+      throw error;
+    }
   }
 
   private runRules({ syntax, facts }: ProjectFile<F>): TreeFileResult {
@@ -126,7 +133,7 @@ export class TreeAnalyzer<F> {
         facts,
         options,
         report,
-        markSensitive: (text) => sensitive.push({ file: syntax.file, text }),
+        markSensitive: (text, file) => sensitive.push({ file: file ?? syntax.file, text }),
       });
       listeners.push(ruleListeners);
       for (const [type, visit] of Object.entries(ruleListeners.nodes ?? {})) {
@@ -136,7 +143,9 @@ export class TreeAnalyzer<F> {
       }
     }
     if (byType.size > 0) {
+      let visited = 0;
       walkTree(syntax.root, (node) => {
+        if ((++visited & 1023) === 0) checkDeadline();
         const visitors = byType.get(node.type);
         if (visitors) for (const visit of visitors) visit(node);
       });

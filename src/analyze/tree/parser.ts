@@ -11,6 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { checkDeadline, deadlinePassed } from '../time-budget.js';
 
 export type TreeLanguage = 'python' | 'java' | 'go' | 'bash';
 
@@ -53,7 +54,8 @@ interface TsTree {
 interface TsParser {
   setLanguage(language: unknown): void;
   setTimeoutMicros?(micros: number): void;
-  parse(text: string): TsTree | null;
+  /** A progress callback that returns true cancels the parse (the result is then null). */
+  parse(text: string, oldTree?: null, options?: { progressCallback?: (state: unknown) => boolean }): TsTree | null;
 }
 interface TsModule {
   Parser: { new (): TsParser; init(options: { locateFile: (file: string) => string }): Promise<void> };
@@ -100,7 +102,8 @@ export async function loadLanguage(language: TreeLanguage): Promise<void> {
 export function parseTree(language: TreeLanguage, text: string): ParsedTree {
   const parser = loaded.get(language);
   if (!parser) throw new Error(`the ${language} grammar is not loaded`);
-  const tree = parser.parse(text);
+  const tree = parser.parse(text, null, { progressCallback: deadlinePassed });
+  checkDeadline(); // a cancelled parse returns no tree
   if (!tree) throw new Error(`the ${language} parser returned no tree`);
   try {
     return { root: copyTree(tree.walk()), hasError: tree.rootNode.hasError };

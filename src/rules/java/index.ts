@@ -1,5 +1,31 @@
 /** Every Java rule module. */
 import type { TreeRule } from '../tree-rule.js';
 import type { JavaFacts } from '../../analyze/java/facts.js';
+import { algNone } from './alg-none.js';
+import { algorithmConfusion } from './algorithm-confusion.js';
+import { decodeWithoutVerify } from './decode-without-verify.js';
+import { excessiveClockTolerance } from './excessive-clock-tolerance.js';
+import { hardcodedSecret } from './hardcoded-secret.js';
+import { ignoreExpiration } from './ignore-expiration.js';
+import { insecureCookie } from './insecure-cookie.js';
+import { longExpiration } from './long-expiration.js';
+import { missingAlgorithms } from './missing-algorithms.js';
+import { missingAudience } from './missing-audience.js';
+import { missingExpiration } from './missing-expiration.js';
+import { missingIssuer } from './missing-issuer.js';
+import { preferAsymmetric } from './prefer-asymmetric.js';
+import { secretFallback } from './secret-fallback.js';
+import { secretLogged } from './secret-logged.js';
+import { sensitivePayload } from './sensitive-payload.js';
+import { tokenInUrl } from './token-in-url.js';
+import { tokenOverHttp } from './token-over-http.js';
+import { weakRsaKey } from './weak-rsa-key.js';
+import { weakSecret } from './weak-secret.js';
 
-export const JAVA_RULES: TreeRule<JavaFacts>[] = [];
+export const JAVA_RULES: TreeRule<JavaFacts>[] = [
+  hardcodedSecret, weakSecret, secretFallback, secretLogged, weakRsaKey,
+  algNone, algorithmConfusion, missingAlgorithms, preferAsymmetric,
+  decodeWithoutVerify, ignoreExpiration, missingAudience, missingIssuer, excessiveClockTolerance,
+  missingExpiration, longExpiration, sensitivePayload,
+  insecureCookie, tokenOverHttp, tokenInUrl,
+];

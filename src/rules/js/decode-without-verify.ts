@@ -368,7 +368,7 @@ function isInterestingClaim(name: string): boolean {
 }
 
 function isIdentityClaimLabel(label: string): boolean {
-  const name = /(\w+)\)?$/.exec(label)?.[1] ?? label;
+  const name = /(\w+)\)?$/.exec(label.slice(-200))?.[1] ?? label; // bounded: the regex is quadratic on a long word
   return IDENTITY_CLAIMS.has(normalise(name));
 }
 

@@ -396,7 +396,9 @@ function persistEngine(context: JsRuleContext, node: ts.Expression | undefined):
   const engine = context.resolver.resolve(node);
   if (engine?.kind === 'module' && engine.member === undefined) {
     // 'redux-persist/lib/storage/' and '.../storage/index' name the same engine.
-    return REDUX_PERSIST_STORAGE[engine.module.replace(/\/index(?:\.js)?$|\/+$/, '')];
+    let module = engine.module;
+    while (module.endsWith('/')) module = module.slice(0, -1);
+    return REDUX_PERSIST_STORAGE[module.replace(/\/index(?:\.js)?$/, '')];
   }
   const expression = unwrapExpression(node);
   if (!engine && ts.isIdentifier(expression) && expression.text === 'storage' && !findDeclaration(expression) &&

@@ -1,0 +1,134 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: jwt-lint against the I/O-and-regex floor (ripgrep with jwt-lint's own
+ * prefilter keywords) and against ESLint with eslint-plugin-jwt, on the same warm tree.
+ * Prints a Markdown table (wall time median/min/max, files/s, MB/s, max RSS, findings, ratios),
+ * the doubled-corpus growth, jwt-lint's per-stage times and the HMAC check rate.
+ *
+ *   npm run bench                 full run (3 repeats each)
+ *   npm run bench -- --repeat 5   more repeats
+ *   npm run bench -- --no-eslint  skip ESLint (it takes minutes)
+ *
+ * Benchmarks are never unit tests: nothing here runs in CI.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, totalmem, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildCorpus, measureTree } from './build-corpus.mjs';
+
+const benchDir = dirname(fileURLToPath(import.meta.url));
+const repoDir = join(benchDir, '..');
+const cli = join(repoDir, 'bin', 'jwt-lint.js');
+const args = process.argv.slice(2);
+const repeat = Number(args[args.indexOf('--repeat') + 1]) || 3;
+const withEslint = !args.includes('--no-eslint');
+const timeBinary = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+if (!existsSync(join(repoDir, 'dist', 'cli.js'))) {
+  console.error('dist/ is missing: run `npm install` (it builds) or `npm run build` first.');
+  process.exit(2);
+}
+const { PREFILTER_KEYWORDS } = await import(join(repoDir, 'dist', 'prefilter.js'));
+
+const tree = buildCorpus();
+const size = measureTree(tree);
+const doubled = doubledTree(tree);
+const out = mkdtempSync(join(tmpdir(), 'jwt-lint-bench-'));
+
+/** Runs a command `repeat` times after one warm-up; wall seconds and max RSS (KB) of each run. */
+function measure(label, command, commandArgs, { countFindings, runs = repeat, cwd = repoDir } = {}) {
+  const samples = [];
+  for (let run = -1; run < runs; run++) {
+    const timed = timeBinary ? [timeBinary, ['-f', '%e %M', command, ...commandArgs]] : [command, commandArgs];
+    const started = performance.now();
+    const result = spawnSync(timed[0], timed[1], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
+    const wall = (performance.now() - started) / 1000;
+    if (result.status !== 0 && result.status !== 1) {
+      throw new Error(`${label} failed (exit ${result.status}): ${result.stderr.slice(-2000)}`);
+    }
+    const timeLine = timeBinary ? result.stderr.trim().split('\n').pop() : '';
+    const rssKb = timeBinary ? Number(timeLine.split(' ')[1]) : NaN;
+    if (run >= 0) samples.push({ wall, rssKb, findings: countFindings?.(result) });
+    process.stderr.write(`  ${label}: run ${run < 0 ? 'warm-up' : run + 1} ${wall.toFixed(2)} s\n`);
+  }
+  const walls = samples.map((s) => s.wall).sort((a, b) => a - b);
+  return {
+    label,
+    median: walls[Math.floor(walls.length / 2)],
+    min: walls[0],
+    max: walls[walls.length - 1],
+    rssMb: Math.max(...samples.map((s) => s.rssKb)) / 1024,
+    findings: samples[0].findings,
+  };
+}
+
+function jwtLint(label, target, extra) {
+  const report = join(out, `${label.replace(/\W+/g, '-')}.json`);
+  return measure(label, process.execPath, [cli, target, '--no-gitignore', '--format', 'json', '--output', report, ...extra], {
+    countFindings: () => JSON.parse(readFileSync(report, 'utf8')).findings.length,
+  });
+}
+
+function doubledTree(source) {
+  const target = join(benchDir, '.corpus', 'doubled');
+  if (!existsSync(join(target, 'b'))) {
+    rmSync(target, { recursive: true, force: true });
+    mkdirSync(target, { recursive: true });
+    // Hard links: the same bytes twice without copying the corpus.
+    for (const half of ['a', 'b']) execFileSync('cp', ['-al', source, join(target, half)]);
+  }
+  return target;
+}
+
+const rows = [];
+const rgAvailable = spawnSync('rg', ['--version']).status === 0;
+let rg;
+if (rgAvailable) {
+  const rgArgs = ['-l', '-uu', '-F', ...PREFILTER_KEYWORDS.flatMap((keyword) => ['-e', keyword]), '--max-filesize', '1M', '.'];
+  rg = measure('ripgrep (prefilter keywords)', 'rg', rgArgs, { cwd: tree, countFindings: (r) => `${r.stdout.split('\n').filter(Boolean).length} files` });
+  rows.push(rg);
+} else {
+  console.error('ripgrep (rg) is not installed: the I/O floor row is skipped (apt-get install ripgrep).');
+}
+const single = jwtLint('jwt-lint, 1 worker', tree, ['--workers', '1']);
+const defaults = jwtLint('jwt-lint, default workers', tree, []);
+rows.push(single, defaults);
+const doubledRun = jwtLint('jwt-lint, doubled corpus', doubled, []);
+rows.push(doubledRun);
+let eslint;
+const eslintBin = join(repoDir, 'node_modules', 'eslint', 'bin', 'eslint.js');
+if (withEslint && existsSync(eslintBin) && existsSync(join(repoDir, 'node_modules', 'eslint-plugin-jwt'))) {
+  eslint = measure('ESLint + eslint-plugin-jwt (all rules)', process.execPath, [
+    eslintBin, '--no-config-lookup', '-c', join(benchDir, 'eslint.config.mjs'), '--no-ignore', '--format', 'json',
+    '--no-warn-ignored', tree,
+  ], {
+    runs: Math.min(repeat, 3),
+    countFindings: (r) => JSON.parse(r.stdout).reduce((sum, file) => sum + file.messages.length, 0),
+  });
+  rows.push(eslint);
+} else if (withEslint) {
+  console.error('ESLint or eslint-plugin-jwt is not installed (dev dependencies): its row is skipped.');
+}
+
+const mb = size.bytes / 1e6;
+const fmt = (n, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
+console.log(`\nCorpus: ${size.files} files (${size.jsFiles} JS/TS), ${fmt(mb, 1)} MB; doubled: twice that.`);
+console.log(`Machine: ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}\n`);
+console.log('| run | median s | min s | max s | files/s | MB/s | max RSS MB | findings |');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+for (const row of rows) {
+  const factor = row === doubledRun ? 2 : 1;
+  console.log(`| ${row.label} | ${fmt(row.median)} | ${fmt(row.min)} | ${fmt(row.max)} | ${fmt((size.files * factor) / row.median, 0)} | ${fmt((mb * factor) / row.median, 0)} | ${fmt(row.rssMb, 0)} | ${row.findings ?? ''} |`);
+}
+console.log('');
+if (rg) console.log(`jwt-lint (default) / ripgrep: ${fmt(defaults.median / rg.median, 1)}x (target: at most 8x)`);
+if (eslint) console.log(`ESLint + eslint-plugin-jwt / jwt-lint (default): ${fmt(eslint.median / defaults.median, 1)}x (target: at least 20x)`);
+console.log(`doubled / single corpus: ${fmt(doubledRun.median / defaults.median)}x (target: at most 2.2x)`);
+console.log(`default workers / 1 worker: ${fmt(defaults.median / single.median)}x (target: at most 1.05x)`);
+
+// Per-stage times and the HMAC check rate, from jwt-lint's own --timing report.
+const timing = spawnSync(process.execPath, [cli, tree, '--no-gitignore', '--format', 'json', '--output', join(out, 'timing.json'), '--timing'], { encoding: 'utf8' });
+console.log(`\njwt-lint --timing on the corpus:\n${timing.stderr.trim()}`);
+rmSync(out, { recursive: true, force: true });

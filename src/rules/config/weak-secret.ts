@@ -1,0 +1,31 @@
+/**
+ * weak-secret (config): a JWT secret written in config that is guessable: shorter than
+ * `minLength` bytes, a published example secret, or low in entropy. `changeme` in a real
+ * `.env` is reported (it may well be deployed); in a template it is a placeholder.
+ */
+import { describeWeakness, secretWeakness } from '../../analyze/secret-strength.js';
+import { maskSecret } from '../../mask.js';
+import { RULE_OPTIONS } from '../options.js';
+import { literalValueSeverity, type ConfigRule } from './rule.js';
+
+const DEFAULT_MIN_LENGTH = Number(RULE_OPTIONS['weak-secret']?.minLength?.default ?? 32);
+
+export const weakSecret: ConfigRule = {
+  id: 'weak-secret',
+  fix: 'Generate a random secret of at least 32 bytes (openssl rand -base64 48), load it at runtime, and rotate the old one.',
+  options: RULE_OPTIONS['weak-secret'],
+  check(context) {
+    const minLength = typeof context.options.minLength === 'number' ? context.options.minLength : DEFAULT_MIN_LENGTH;
+    for (const secret of context.facts.secrets()) {
+      if (secret.kind !== 'literal' || secret.keyText.kind !== 'secret') continue;
+      const weakness = secretWeakness(secret.text, minLength);
+      if (!weakness) continue;
+      context.report({
+        start: secret.start,
+        end: secret.end,
+        message: `${secret.name} ${maskSecret(secret.text)} ${describeWeakness(weakness)}`,
+        severity: literalValueSeverity(context),
+      });
+    }
+  },
+};

@@ -1,0 +1,32 @@
+/**
+ * weak-secret (Go): an HMAC secret literal that reaches a golang-jwt key (or is declared under
+ * a JWT-secret name) and is guessable: shorter than `minLength` bytes, a published example
+ * secret, or low in entropy. PEM and JWK keys are never judged by length.
+ */
+import type { GoFacts } from '../../analyze/go/facts.js';
+import { describeWeakness, secretWeakness } from '../../analyze/secret-strength.js';
+import { RULE_OPTIONS } from '../options.js';
+import type { TreeRule } from '../tree-rule.js';
+import { candidatePlace, describeSecret } from './key-findings.js';
+
+const DEFAULT_MIN_LENGTH = Number(RULE_OPTIONS['weak-secret']?.minLength?.default ?? 32);
+
+export const weakSecret: TreeRule<GoFacts> = {
+  id: 'weak-secret',
+  fix: 'Generate a random secret of at least 32 bytes (openssl rand -base64 48), load it at runtime, and rotate the old one.',
+  options: RULE_OPTIONS['weak-secret'],
+  create(context) {
+    const minLength = typeof context.options.minLength === 'number' ? context.options.minLength : DEFAULT_MIN_LENGTH;
+    return {
+      end() {
+        for (const candidate of context.facts.keyMaterial()) {
+          if (candidate.kind !== 'literal' || candidate.keyText.kind !== 'secret') continue;
+          const weakness = secretWeakness(candidate.text, minLength);
+          if (!weakness) continue;
+          context.markSensitive(candidate.text, candidate.file.file);
+          context.report({ ...candidatePlace(candidate), message: `${describeSecret(candidate)} ${describeWeakness(weakness)}` });
+        }
+      },
+    };
+  },
+};

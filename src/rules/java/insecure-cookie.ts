@@ -1,0 +1,104 @@
+/**
+ * insecure-cookie (Java): a token put in a cookie that scripts can read or that travels in
+ * clear. Servlet `new Cookie(name, token)` without `setHttpOnly(true)` and `setSecure(true)`
+ * in the same method, and Spring `ResponseCookie.from(name, token)...build()` without
+ * `httpOnly(true)`, `secure(true)` and `sameSite(...)`. Cookies that clear a token
+ * (`setMaxAge(0)`, `maxAge(0)`, empty value) and cookies returned to a caller that may set the
+ * flags are not findings.
+ */
+import type { JavaFacts } from '../../analyze/java/facts.js';
+import { isTokenName } from '../../analyze/java/token-names.js';
+import { argumentsOf, enclosingScope, unwrap } from '../../analyze/java/values.js';
+import type { SyntaxNode } from '../../analyze/tree/parser.js';
+import { descendants, field } from '../../analyze/tree/syntax.js';
+import type { TreeRule } from '../tree-rule.js';
+
+export const insecureCookie: TreeRule<JavaFacts> = {
+  id: 'insecure-cookie',
+  fix: 'Set token cookies with HttpOnly, Secure and SameSite=Strict (or Lax): cookie.setHttpOnly(true); cookie.setSecure(true), or ResponseCookie.from(...).httpOnly(true).secure(true).sameSite("Strict").',
+  create(context) {
+    const { facts, syntax } = context;
+    const label = (nameNode: SyntaxNode | undefined): string => {
+      const name = nameNode ? facts.values.resolveString(nameNode) : undefined;
+      return name !== undefined ? `"${name}"` : nameNode ? syntax.textOf(nameNode) : 'cookie';
+    };
+    /** Named like a token cookie, or holding a token-named value or a freshly signed token. */
+    const holdsToken = (nameNode: SyntaxNode | undefined, valueNode: SyntaxNode | undefined): boolean => {
+      if (!valueNode) return false;
+      const value = facts.values.resolve(valueNode);
+      if (value && value.kind !== 'env') return false; // a constant (often "" or null to clear) is no live token
+      if (unwrap(valueNode).type === 'null_literal') return false;
+      const name = nameNode ? facts.values.resolveString(nameNode) : undefined;
+      if (name !== undefined && isTokenName(name)) return true;
+      const valueName = valueNode.type === 'identifier' ? syntax.textOf(valueNode)
+        : valueNode.type === 'method_invocation' ? syntax.textOf(field(valueNode, 'name')!) : undefined;
+      return valueName !== undefined && (isTokenName(valueName) || /^(generate|create|issue)\w*Token$/.test(valueName));
+    };
+    /** A boolean flag call: absent, false, or set (true or unknown). */
+    const flag = (calls: SyntaxNode[], name: string): 'set' | 'off' => {
+      const call = calls.find((entry) => syntax.textOf(field(entry, 'name')!) === name);
+      if (!call) return 'off';
+      const value = facts.values.resolve(argumentsOf(call)[0]);
+      return value?.kind === 'boolean' && !value.value ? 'off' : 'set';
+    };
+    return {
+      nodes: {
+        object_creation_expression(node) {
+          if (!/^(javax\.servlet\.http\.|jakarta\.servlet\.http\.)?Cookie$/.test(syntax.textOf(field(node, 'type') ?? node))) return;
+          const [nameNode, valueNode] = argumentsOf(node);
+          if (!holdsToken(nameNode, valueNode)) return;
+          const variable = node.parent?.type === 'variable_declarator' ? syntax.textOf(field(node.parent, 'name')!)
+            : node.parent?.type === 'assignment_expression' ? syntax.textOf(field(node.parent, 'left')!) : undefined;
+          const scope = enclosingScope(node);
+          if (!variable || !scope) return;
+          const calls = descendants(scope, 'method_invocation').filter((call) => {
+            const object = field(call, 'object');
+            return object !== undefined && syntax.textOf(object) === variable;
+          });
+          const returned = descendants(scope, 'return_statement').some((statement) =>
+            statement.children.some((child) => child.type === 'identifier' && syntax.textOf(child) === variable));
+          // Handed to a helper (`cookieUtils.harden(cookie)`) that may set the flags.
+          const passedOn = descendants(scope, 'argument_list').some((list) =>
+            list.parent?.type === 'method_invocation' && syntax.textOf(field(list.parent, 'name')!) !== 'addCookie' &&
+            list.children.some((child) => child.type === 'identifier' && syntax.textOf(child) === variable));
+          if (returned || passedOn || clears(calls, facts)) return;
+          const missing = [flag(calls, 'setHttpOnly') === 'off' ? 'HttpOnly' : '', flag(calls, 'setSecure') === 'off' ? 'Secure' : '']
+            .filter(Boolean);
+          if (missing.length === 0) return;
+          context.report({ node, message: `Cookie ${label(nameNode)} holding a token is set without ${missing.join(', ')}` });
+        },
+        method_invocation(node) {
+          if (syntax.textOf(field(node, 'name')!) !== 'build') return;
+          if (node.parent?.type === 'method_invocation' && field(node.parent, 'object') === node) return;
+          const calls: SyntaxNode[] = [];
+          let current: SyntaxNode | undefined = node;
+          while (current?.type === 'method_invocation') {
+            calls.unshift(current);
+            const object = field(current, 'object');
+            current = object ? unwrap(object) : undefined;
+          }
+          const entry = calls[0];
+          if (!current || !entry || !/^(org\.springframework\.http\.)?ResponseCookie$/.test(syntax.textOf(current))) return;
+          const entryName = syntax.textOf(field(entry, 'name')!);
+          if (entryName !== 'from' && entryName !== 'fromClientResponse') return;
+          const [nameNode, valueNode] = argumentsOf(entry);
+          if (!holdsToken(nameNode, valueNode) || clears(calls, facts)) return;
+          const missing = [flag(calls, 'httpOnly') === 'off' ? 'httpOnly' : '', flag(calls, 'secure') === 'off' ? 'secure' : '',
+            calls.some((call) => syntax.textOf(field(call, 'name')!) === 'sameSite') ? '' : 'sameSite'].filter(Boolean);
+          if (missing.length === 0) return;
+          context.report({ node: entry, message: `Cookie ${label(nameNode)} holding a token is set without ${missing.join(', ')}` });
+        },
+      },
+    };
+  },
+};
+
+/** `setMaxAge(0)` / `maxAge(0)`: a logout cookie that deletes the token. */
+function clears(calls: SyntaxNode[], facts: JavaFacts): boolean {
+  return calls.some((call) => {
+    const name = facts.syntax.textOf(field(call, 'name')!);
+    if (name !== 'setMaxAge' && name !== 'maxAge') return false;
+    const value = facts.values.resolve(argumentsOf(call)[0]);
+    return value?.kind === 'number' ? value.value <= 0 : value?.kind === 'duration' ? value.seconds <= 0 : false;
+  });
+}

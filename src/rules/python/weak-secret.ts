@@ -1,0 +1,37 @@
+/**
+ * weak-secret (Python): an HMAC secret that reaches a JWT call's key, a framework's JWT
+ * secret setting or a JWT-secret name, and is guessable. Reported at the literal.
+ */
+import { describeWeakness, secretWeakness } from '../../analyze/secret-strength.js';
+import { classifyKeyText } from '../../analyze/secret-strength.js';
+import type { PythonFacts } from '../../analyze/python/facts.js';
+import { RULE_OPTIONS } from '../options.js';
+import type { TreeRule } from '../tree-rule.js';
+import { describeSecret, usesOf } from './key-findings.js';
+import { at } from './shared.js';
+
+const DEFAULT_MIN_LENGTH = Number(RULE_OPTIONS['weak-secret']?.minLength?.default ?? 32);
+
+export const weakSecret: TreeRule<PythonFacts> = {
+  id: 'weak-secret',
+  fix: 'Generate a random secret of at least 32 bytes (openssl rand -base64 48), load it at runtime, and rotate the old one.',
+  options: RULE_OPTIONS['weak-secret'],
+  create(context) {
+    const minLength = typeof context.options.minLength === 'number' ? context.options.minLength : DEFAULT_MIN_LENGTH;
+    return {
+      end() {
+        for (const candidate of context.facts.keyMaterial()) {
+          if (candidate.kind !== 'literal' || classifyKeyText(candidate.text).kind !== 'secret') continue;
+          const weakness = secretWeakness(candidate.text, minLength);
+          if (!weakness) continue;
+          context.markSensitive(candidate.text);
+          context.report({
+            ...at(context, candidate.at),
+            message: `${describeSecret(candidate)} ${describeWeakness(weakness)}`,
+            related: usesOf(candidate),
+          });
+        }
+      },
+    };
+  },
+};

@@ -1,0 +1,160 @@
+/** Offline cracking of HMAC-signed JWT literals, and what the findings say (and never say). */
+import { createHmac, randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import fg from 'fast-glob';
+import { defaultConfig } from '../src/config.js';
+import { knownRules } from '../src/rules/catalog.js';
+import { loadRuleDocs } from '../src/rules/docs.js';
+import { REPORT_FORMATS, renderReport } from '../src/report/index.js';
+import { scan } from '../src/scan.js';
+import { JWT_PATTERN, decodeToken } from '../src/analyze/text/jwt-token.js';
+import { collectLiteralCandidates, crackHmac, hmacTarget, verifiesWith } from '../src/analyze/text/token-cracking.js';
+
+const HASHES = { HS256: 'sha256', HS384: 'sha384', HS512: 'sha512' } as const;
+const part = (value: object): string => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+function signToken(alg: keyof typeof HASHES, payload: object, secret: string | Buffer): string {
+  const input = `${part({ alg, typ: 'JWT' })}.${part(payload)}`;
+  return `${input}.${createHmac(HASHES[alg], secret).update(input).digest('base64url')}`;
+}
+
+const temps: string[] = [];
+function project(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'jwt-lint-crack-'));
+  temps.push(dir);
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+afterEach(() => {
+  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('HMAC checks', () => {
+  it('verify HS256, HS384 and HS512 signatures, and nothing else', () => {
+    for (const alg of ['HS256', 'HS384', 'HS512'] as const) {
+      const token = signToken(alg, { sub: '1' }, 'right-secret');
+      const target = hmacTarget(token, decodeToken(token)!)!;
+      expect(verifiesWith(target, 'right-secret'), alg).toBe(true);
+      expect(verifiesWith(target, 'wrong-secret'), alg).toBe(false);
+    }
+    const rs = `${part({ alg: 'RS256' })}.${part({ sub: '1' })}.c2ln`;
+    expect(hmacTarget(rs, decodeToken(rs)!)).toBeUndefined();
+    const unsigned = `${part({ alg: 'HS256' })}.${part({ sub: '1' })}.`;
+    expect(hmacTarget(unsigned, decodeToken(unsigned)!)).toBeUndefined();
+  });
+
+  it('stop at the budget', () => {
+    const token = signToken('HS256', { sub: '1' }, 'candidate-9');
+    const target = hmacTarget(token, decodeToken(token)!)!;
+    const candidates = Array.from({ length: 10 }, (_, i) => ({ secret: `candidate-${i}` }));
+    expect(crackHmac(target, candidates, 10)?.secret).toBe('candidate-9');
+    expect(crackHmac(target, candidates, 9)).toBeUndefined();
+  });
+});
+
+describe('literal candidates', () => {
+  it('are quoted strings and unquoted settings of 6 to 512 characters, not tokens, URLs or placeholders', () => {
+    const token = signToken('HS256', { sub: '1' }, 'x'.repeat(32));
+    const text = [
+      `const a = 'short'; const b = "long-enough"; const c = \`${'k'.repeat(513)}\`;`,
+      `const t = '${token}'; const u = 'https://example.com/x'; const p = '\${JWT_SECRET}';`,
+      '// signed with "from-a-comment"',
+      'JWT_SECRET=unquoted-value-1',
+      'name=not-a-secret-setting',
+    ].join('\n');
+    const found = collectLiteralCandidates([{ relPath: 'a.js', text }]);
+    expect([...found.keys()]).toEqual(['long-enough', 'from-a-comment', 'unquoted-value-1']);
+    expect(found.get('from-a-comment')!.inComment).toBe(true);
+    expect(found.get('long-enough')!.inComment).toBe(false);
+    expect(collectLiteralCandidates([{ relPath: 'README.md', text: 'use "doc-secret-1"' }]).get('doc-secret-1')!.inComment).toBe(true);
+  });
+
+  it('stay linear on a minified line of many literals', () => {
+    const text = Array.from({ length: 50_000 }, (_, i) => `"value-${i}"`).join(',');
+    expect(collectLiteralCandidates([{ relPath: 'bundle.min.js', text }]).size).toBe(50_000);
+  });
+});
+
+describe('cracking in a scan', () => {
+  const jsFile = (token: string): string => `// JWT used by the QA scripts\nexport const QA_TOKEN = '${token}';\n`;
+
+  it('finds the secret written elsewhere in the tree, and links both ways', async () => {
+    const token = signToken('HS256', { sub: 'qa', exp: 4102444800 }, 'team-dev-secret-77');
+    const dir = project({
+      'qa-token.js': jsFile(token),
+      'settings.js': "// JWT signing for local runs\nmodule.exports = { signing: 'team-dev-secret-77' };\n",
+    });
+    const { findings } = await scan({ targets: [dir], root: dir, useGitignore: false });
+    const literal = findings.find((f) => f.ruleId === 'jwt-literal')!;
+    expect(literal.severity).toBe('critical');
+    expect(literal.message).toContain('signed with a secret jwt-lint guessed, te…(18 chars) (written at settings.js:2)');
+    expect(literal.related).toEqual([expect.objectContaining({ file: 'settings.js', range: expect.objectContaining({ start: { line: 2, column: 30 } }) })]);
+    const secret = findings.find((f) => f.file === 'settings.js')!;
+    expect(secret.ruleId).toBe('weak-secret');
+    expect(secret.message).toContain('18 bytes; HS256 needs at least 32');
+    expect(secret.related).toEqual([expect.objectContaining({ file: 'qa-token.js', range: expect.objectContaining({ start: { line: 2, column: 26 } }) })]);
+  });
+
+  it('uses the built-in list and the user list, and respects a budget of 0', async () => {
+    const listed = signToken('HS512', { sub: 'a' }, 'shhhhh');
+    const userListed = signToken('HS384', { sub: 'b' }, 'only-on-my-list-42');
+    const dir = project({ 'a.js': jsFile(listed), 'b.js': jsFile(userListed), 'list.txt': 'only-on-my-list-42\n' });
+    const severities = async (options: object = {}, budget?: number): Promise<string[]> => {
+      const config = defaultConfig(knownRules());
+      if (budget !== undefined) config.rules.get('jwt-literal')!.options.crackingBudget = budget;
+      const { findings } = await scan({ targets: [dir], root: dir, useGitignore: false, config, ...options });
+      return findings.filter((f) => f.ruleId === 'jwt-literal').map((f) => `${f.file} ${f.severity}`);
+    };
+    expect(await severities()).toEqual(['a.js critical', 'b.js medium']);
+    expect(await severities({ weakSecrets: join(dir, 'list.txt') })).toEqual(['a.js critical', 'b.js critical']);
+    expect(await severities({ weakSecrets: join(dir, 'list.txt') }, 0)).toEqual(['a.js medium', 'b.js medium']);
+  });
+
+  it('leaves a token signed with a strong secret uncracked, and reports claims without sensitive values', async () => {
+    const token = signToken('HS256', { sub: 'u1', password: 'hunter2-value', iat: 1577836800, exp: 1577840400, iss: 'https://idp', aud: ['api', 'web'] },
+      randomBytes(32));
+    const { findings } = await scan({ targets: [project({ 'a.js': jsFile(token) })], useGitignore: false });
+    const [finding] = findings;
+    expect(finding!.severity).toBe('medium');
+    expect(finding!.message).toContain('alg HS256; expired 2020-01-01; lifetime 60m; iss "https://idp"; aud "api", "web"');
+    expect(finding!.message).toContain('claims: sub, password (sensitive), iat, exp, iss, aud');
+    expect(finding!.message).not.toContain('hunter2');
+  });
+});
+
+describe('masked output', () => {
+  it('never prints a full token signature or a reported secret, in any format', async () => {
+    const repoRoot = join(import.meta.dirname, '..');
+    const docs = loadRuleDocs();
+    const ruleDocsText = [...docs.values()].map((doc) => doc.body).join('\n');
+    for (const folder of ['jwt-literal', 'weak-secret']) {
+      const dir = join(repoRoot, 'fixtures', folder);
+      const result = await scan({ targets: [dir], root: repoRoot, useGitignore: false });
+      const files = await fg('**/*', { cwd: dir, absolute: true });
+      const signatures = files.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(JWT_PATTERN)])
+        .map((match) => match[0].slice(match[0].lastIndexOf('.') + 1)).filter((signature) => signature.length > 0);
+      const secrets = result.findings.filter((f) => ['weak-secret', 'hardcoded-secret'].includes(f.ruleId) && f.range.start.line === f.range.end.line)
+        .map((f) => readFileSync(join(repoRoot, f.file), 'utf8').split(/\r?\n/)[f.range.start.line - 1]!
+          .slice(f.range.start.column - 1, f.range.end.column - 1).replace(/^['"`]|['"`]$/g, ''))
+        // Literals only: a template's text is not the value it resolves to.
+        .filter((secret) => secret.length >= 8 && !/[\s(]|\$\{/.test(secret));
+      if (folder === 'jwt-literal') {
+        expect(signatures.length).toBeGreaterThan(5);
+        expect(secrets).toEqual(expect.arrayContaining(['acme-api-dev-2023', 'partner-sandbox-key-7781']));
+      } else {
+        expect(secrets.length).toBeGreaterThan(3);
+      }
+      for (const format of REPORT_FORMATS) {
+        const output = renderReport(format, result, { rules: docs, toolVersion: '0.0.0', color: false, quiet: false, verbose: true, failOn: 'high' });
+        for (const signature of signatures) expect(output.includes(signature), `${folder} ${format} signature`).toBe(false);
+        // SARIF carries the rule pages, whose examples quote published secrets such as `changeme`.
+        for (const secret of secrets.filter((value) => !ruleDocsText.includes(value))) {
+          expect(output.includes(secret), `${folder} ${format} ${secret}`).toBe(false);
+        }
+      }
+    }
+  });
+});
