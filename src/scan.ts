@@ -227,7 +227,7 @@ function loadUserWeakSecrets(path: string | undefined): SecretWordlist | undefin
   try {
     return loadSecretWordlist(path);
   } catch (error) {
-    throw new ConfigError(`weak-secret list ${JSON.stringify(path)}: cannot read it (${(error as NodeJS.ErrnoException).code ?? 'read error'})`);
+    throw new ConfigError(`--weak-secrets / weakSecrets ${JSON.stringify(path)}: cannot read the word list (${(error as NodeJS.ErrnoException).code ?? 'read error'})`);
   }
 }
 

@@ -1,5 +1,6 @@
 /** The config front end's readers: each format becomes entries whose offsets point at the value as written. */
 import { describe, expect, it } from 'vitest';
+import { readDockerfile } from '../src/analyze/config/dockerfile.js';
 import { readDotenv } from '../src/analyze/config/dotenv.js';
 import { readProperties } from '../src/analyze/config/properties.js';
 import { readShell } from '../src/analyze/config/shell.js';
@@ -82,5 +83,17 @@ describe('shell reader', () => {
       'D=${JWT_SECRET:-dev} (not literal) [default dev]', 'E=five', 'F=six']);
     const openssl = commands.find((command) => command.name === 'openssl')!;
     expect(openssl.args.map((arg) => arg.text)).toEqual(['genrsa', '-out', 'k.pem', undefined]);
+  });
+});
+
+describe('Dockerfile reader', () => {
+  it('reads ENV pairs, the legacy ENV form, ARG defaults and openssl in RUN lines', async () => {
+    const text = 'FROM node\nENV A=1 B="two words" C=${C:-dev}\nENV LEGACY value with spaces\nARG D=four\n' +
+      'RUN apk add openssl && \\\n    openssl genrsa -out k.pem 1024\n';
+    const { entries, commands } = await readDockerfile(text);
+    expect(summarise(text, entries)).toEqual(['A=1', 'B=two words', 'C=${C:-dev} (not literal) [default dev]',
+      'LEGACY=value with spaces', 'D=four']);
+    const size = commands.find((command) => command.name === 'openssl')!.args.at(-1)!;
+    expect(text.slice(size.start, size.end)).toBe('1024');
   });
 });

@@ -98,6 +98,27 @@ describe('cracking in a scan', () => {
     expect(secret.related).toEqual([expect.objectContaining({ file: 'qa-token.js', range: expect.objectContaining({ start: { line: 2, column: 26 } }) })]);
   });
 
+  it('credits a listed secret to its list, and links it only to a place a rule reported', async () => {
+    const token = signToken('HS256', { sub: 'qa' }, 'shhhhh');
+    const dir = project({
+      'qa-token.js': jsFile(token),
+      'auth.js': "const jwt = require('jsonwebtoken');\nconst JWT_SECRET = 'shhhhh';\n" +
+        "module.exports = (u) => jwt.sign({ sub: u }, JWT_SECRET, { algorithm: 'HS256', expiresIn: '15m' });\n",
+      'labels.js': "// JWT screen labels\nmodule.exports = { quiet: 'shhhhh' };\n",
+    });
+    const { findings } = await scan({ targets: [dir], root: dir, useGitignore: false });
+    const literal = findings.find((f) => f.ruleId === 'jwt-literal')!;
+    expect(literal.message).toContain('(on the list of published example secrets, written at auth.js:2)');
+    const secret = findings.find((f) => f.file === 'auth.js' && f.ruleId === 'weak-secret')!;
+    expect(secret.related?.some((r) => r.file === 'qa-token.js')).toBe(true);
+    expect(findings.filter((f) => f.file === 'labels.js')).toEqual([]);
+    // Without the declaration, the unrelated place is not named and gets no finding.
+    rmSync(join(dir, 'auth.js'));
+    const again = await scan({ targets: [dir], root: dir, useGitignore: false });
+    expect(again.findings.map((f) => `${f.file} ${f.ruleId} ${f.severity}`)).toEqual(['qa-token.js jwt-literal critical']);
+    expect(again.findings[0]!.message).toContain('(on the list of published example secrets)');
+  });
+
   it('uses the built-in list and the user list, and respects a budget of 0', async () => {
     const listed = signToken('HS512', { sub: 'a' }, 'shhhhh');
     const userListed = signToken('HS384', { sub: 'b' }, 'only-on-my-list-42');

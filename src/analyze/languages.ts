@@ -31,9 +31,14 @@ export function isDotenvFile(path: string): boolean {
   return name === '.env' || name.startsWith('.env.') || name.endsWith('.env');
 }
 
+/** `Dockerfile`, `Dockerfile.prod`, `api.Dockerfile`, `Containerfile`. */
+export function isDockerfile(path: string): boolean {
+  return /^(dockerfile|containerfile)(\.[\w.-]+)?$|\.dockerfile$/i.test(basename(path));
+}
+
 /** The front end that understands a file's structure, or undefined (seed patterns only). */
 export function frontEndOf(path: string): FrontEndId | undefined {
   if (isJsFile(path)) return 'js';
-  if (isDotenvFile(path)) return 'config';
+  if (isDotenvFile(path) || isDockerfile(path)) return 'config';
   return BY_EXTENSION[extname(path).toLowerCase()];
 }

@@ -28,8 +28,8 @@ export const RULE_OPTIONS: Record<string, Record<string, RuleOptionSpec>> = {
     crackingBudget: {
       type: 'number',
       default: 1_000_000,
-      description: 'Most candidate secrets tried per HMAC-signed JWT literal (the tree\'s literals, the built-in list, ' +
-        'then the --weak-secrets list); 0 turns cracking off.',
+      description: 'Most candidate secrets tried per HMAC-signed JWT literal (the built-in list, the --weak-secrets list, ' +
+        'then the secret-looking literals of the scanned files); 0 turns cracking off.',
     },
   },
   'weak-secret': {

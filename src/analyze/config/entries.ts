@@ -4,7 +4,7 @@
  * of src/rules/config/ judge only this form, whatever the file format.
  */
 
-export type ConfigFormat = 'dotenv' | 'yaml' | 'json' | 'properties' | 'shell';
+export type ConfigFormat = 'dotenv' | 'yaml' | 'json' | 'properties' | 'shell' | 'dockerfile';
 
 /**
  * How `${...}` is read in the file: shell, dotenv and compose (`${X:-default}`), Spring

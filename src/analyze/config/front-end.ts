@@ -8,7 +8,8 @@ import { CONFIG_RULES } from '../../rules/config/index.js';
 import type { ConfigRule } from '../../rules/config/rule.js';
 import type { Finding, Severity } from '../../types.js';
 import type { AnalyzerEnvironment, FileAnalyzer, FileResult, SourceFile } from '../front-ends.js';
-import { isDotenvFile } from '../languages.js';
+import { isDockerfile, isDotenvFile } from '../languages.js';
+import { readDockerfile } from './dockerfile.js';
 import { LineIndex } from '../text/line-index.js';
 import { readDotenv } from './dotenv.js';
 import { embeddedCommands } from './embedded-scripts.js';
@@ -83,6 +84,7 @@ export function configFormatOf(path: string): ConfigFormat | undefined {
   const name = basename(path);
   if (NOT_CONFIG.test(name)) return undefined;
   if (isDotenvFile(path)) return 'dotenv';
+  if (isDockerfile(path)) return 'dockerfile';
   switch (extname(name).toLowerCase()) {
     case '.yml':
     case '.yaml':
@@ -122,6 +124,9 @@ async function readConfigFile(source: SourceFile, format: ConfigFormat): Promise
       break;
     case 'shell':
       Object.assign(file, await readShell(source.text));
+      break;
+    case 'dockerfile':
+      Object.assign(file, await readDockerfile(source.text));
       break;
   }
   return file;

@@ -4,7 +4,7 @@
  * them; whether they carry an expiry, and how far in the future it lies.
  */
 import type { SyntaxNode } from '../tree/parser.js';
-import { descendants, field, fields, namedChildren } from '../tree/syntax.js';
+import { field, fields, namedChildren } from '../tree/syntax.js';
 import type { GoFacts } from './facts.js';
 import { argumentsOf } from './libraries.js';
 import { enclosingFunction } from './scope.js';

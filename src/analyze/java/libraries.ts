@@ -12,7 +12,7 @@
 import type { SyntaxNode } from '../tree/parser.js';
 import { field, walkTree } from '../tree/syntax.js';
 import type { JavaFacts } from './facts.js';
-import { argumentsOf, unwrap, type JavaValue } from './values.js';
+import { argumentsOf, unwrap } from './values.js';
 
 export type JavaLibrary = 'jjwt' | 'auth0' | 'nimbus';
 
@@ -240,11 +240,6 @@ export class JavaLibraries {
       if (initializer && declaration?.values === this.facts.values) return this.algorithmName(initializer, depth + 1);
     }
     return undefined;
-  }
-
-  /** A key expression's value as a JWT key: literal text, bytes, or an environment value. */
-  keyValue(expression: SyntaxNode): JavaValue | undefined {
-    return this.facts.values.resolve(expression);
   }
 }
 

@@ -373,6 +373,16 @@ export class JavaValues {
         : { kind: 'duration', seconds: base.seconds + seconds, at };
     }
     if (objectText === 'Map' && (name === 'of' || name === 'ofEntries')) return this.mapOf(node, name);
+    // Setters on a claims object keep it: `Jwts.claims().setSubject(u)`.
+    if (object && /^set[A-Z]/.test(name) && object.type === 'method_invocation') {
+      const inner = this.resolve(object, depth + 1);
+      return inner?.kind === 'map' ? inner : undefined;
+    }
+    // jjwt before 0.12: `Claims claims = Jwts.claims().setSubject(u); claims.put("role", r);`
+    if (objectText === 'Jwts' && name === 'claims' && args.length === 0) {
+      const map = this.builtMap(node);
+      return map?.kind === 'map' ? { ...map, complete: false } : map;
+    }
     return undefined;
   }
 
@@ -402,7 +412,9 @@ export class JavaValues {
 
   /** `Map<String, Object> claims = new HashMap<>(); claims.put("role", r);` in the same method. */
   private builtMap(node: SyntaxNode): JavaValue | undefined {
-    const declarator = node.parent?.type === 'variable_declarator' ? node.parent : undefined;
+    let top = node;
+    while (top.parent?.type === 'method_invocation' && field(top.parent, 'object') === top) top = top.parent;
+    const declarator = top.parent?.type === 'variable_declarator' ? top.parent : undefined;
     const nameNode = declarator ? field(declarator, 'name') : undefined;
     const scope = enclosingScope(node);
     const entries = new Map<string, Place & { value: SyntaxNode }>();

@@ -22,7 +22,7 @@ export interface ConfigEntry {
 }
 
 /** flask-jwt-extended settings jwt-lint reads. */
-export const FLASK_JWT_KEYS = new Set([
+const FLASK_JWT_KEYS = new Set([
   'JWT_SECRET_KEY', 'JWT_PRIVATE_KEY', 'JWT_ALGORITHM', 'JWT_DECODE_ALGORITHMS', 'JWT_ACCESS_TOKEN_EXPIRES',
   'JWT_REFRESH_TOKEN_EXPIRES', 'JWT_COOKIE_SECURE', 'JWT_DECODE_LEEWAY', 'JWT_COOKIE_CSRF_PROTECT', 'JWT_COOKIE_SAMESITE',
 ]);
@@ -96,9 +96,4 @@ function isConfigObject(facts: PythonFacts, node: SyntaxNode | undefined): boole
   if (!inner) return false;
   if (inner.type === 'attribute') return facts.syntax.textOf(field(inner, 'attribute')!) === 'config';
   return false;
-}
-
-/** The keys of a resolved settings dict, for lookups by rules. */
-export function entryNamed(entries: readonly ConfigEntry[], key: string): ConfigEntry | undefined {
-  return entries.find((entry) => entry.key === key);
 }

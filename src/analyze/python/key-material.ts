@@ -23,8 +23,9 @@ export interface KeyCandidate {
   firstApi?: string;
   /** The name or setting it is assigned to: `JWT_SECRET_KEY`. */
   declaredAs?: string;
-  /** For fallbacks: the environment variable and how it is read. */
+  /** For fallbacks: the environment variable, and whether a condition picks the literal instead. */
   envName?: string;
+  byCondition?: boolean;
   uses: Place[];
 }
 
@@ -67,7 +68,7 @@ function candidateOf(value: PyValue | undefined): Omit<KeyCandidate, 'uses'> | u
   }
   if (value?.kind === 'env' && value.fallback?.kind === 'string' && value.fallback.complete &&
       !isPlaceholderSecret(value.fallback.value)) {
-    return { kind: 'fallback', text: value.fallback.value, at: value.fallback.at, envName: value.name };
+    return { kind: 'fallback', text: value.fallback.value, at: value.fallback.at, envName: value.name, byCondition: value.byCondition };
   }
   return undefined;
 }

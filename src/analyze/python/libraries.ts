@@ -6,7 +6,7 @@
  * are mapped to the library's parameter names, positional or keyword.
  */
 import type { SyntaxNode } from '../tree/parser.js';
-import { descendants, field, type SyntaxFile } from '../tree/syntax.js';
+import { descendants, field } from '../tree/syntax.js';
 import type { PythonFacts } from './facts.js';
 import { argumentsOf } from './syntax.js';
 import type { DictEntry, PyValue } from './values.js';
@@ -142,10 +142,4 @@ export function optionEntry(facts: PythonFacts, call: PyJwtCall, name: string): 
 export function optionValue(facts: PythonFacts, call: PyJwtCall, name: string): PyValue | undefined {
   const entry = optionEntry(facts, call, name);
   return entry ? entry.facts.value(entry.value) : undefined;
-}
-
-/** The text of a node for a message, shortened. */
-export function shortText(syntax: SyntaxFile, node: SyntaxNode, max = 60): string {
-  const text = syntax.textOf(node).replace(/\s+/g, ' ');
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

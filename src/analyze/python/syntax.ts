@@ -82,14 +82,6 @@ export function enclosingClass(node: SyntaxNode): SyntaxNode | undefined {
   return undefined;
 }
 
-/** The function or class body (or module) that owns a node's local names. */
-export function scopeOf(node: SyntaxNode): SyntaxNode {
-  for (let current = node.parent; current; current = current.parent) {
-    if (FUNCTION_TYPES.has(current.type) || current.type === 'class_definition' || current.type === 'module') return current;
-  }
-  return node;
-}
-
 /** Every node under `root` that belongs to the same scope (nested functions and classes are skipped). */
 export function scopeNodes(root: SyntaxNode, visit: (node: SyntaxNode) => void): void {
   const stack: SyntaxNode[] = [...root.children].reverse();
@@ -113,19 +105,6 @@ export function lastName(syntax: SyntaxFile, node: SyntaxNode | undefined): stri
   if (inner.type === 'subscript') {
     const key = field(inner, 'subscript');
     if (key?.type === 'string') return syntax.textOf(key).replace(/^[a-z]*["']+|["']+$/gi, '');
-  }
-  return undefined;
-}
-
-/** A dotted name as written (`app.config`, `self.settings.SECRET`), or undefined for anything else. */
-export function dottedText(syntax: SyntaxFile, node: SyntaxNode | undefined): string | undefined {
-  const inner = unwrap(node);
-  if (!inner) return undefined;
-  if (inner.type === 'identifier') return syntax.textOf(inner);
-  if (inner.type === 'attribute') {
-    const object = dottedText(syntax, field(inner, 'object'));
-    const attribute = field(inner, 'attribute');
-    return object !== undefined && attribute ? `${object}.${syntax.textOf(attribute)}` : undefined;
   }
   return undefined;
 }

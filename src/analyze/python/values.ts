@@ -34,8 +34,11 @@ export type PyValue =
   | { kind: 'none'; at: Place }
   | { kind: 'list'; items: (PyValue | undefined)[]; complete: boolean; at: Place }
   | { kind: 'dict'; entries: Map<string, DictEntry>; complete: boolean; at: Place }
-  /** An environment read; `fallback` is the literal default, if any. */
-  | { kind: 'env'; name: string; fallback?: PyValue; api: string; at: Place }
+  /**
+   * An environment read; `fallback` is the literal default, if any, and `byCondition` says it
+   * replaces the variable on one branch of a condition (`"dev" if DEBUG else os.environ["X"]`).
+   */
+  | { kind: 'env'; name: string; fallback?: PyValue; byCondition?: boolean; api: string; at: Place }
   | { kind: 'duration'; seconds: number; at: Place }
   /** The current time: `time.time()` (a number of seconds) or `datetime.utcnow()` (a datetime). */
   | { kind: 'now'; at: Place }
@@ -102,6 +105,8 @@ function resolveNode(facts: PythonFacts, node: SyntaxNode): PyValue | undefined 
       return binaryValue(facts, node);
     case 'boolean_operator':
       return orValue(facts, node);
+    case 'conditional_expression':
+      return conditionalValue(facts, node);
     case 'identifier':
       return nameValue(facts, facts.syntax.textOf(node), node);
     case 'attribute':
@@ -224,6 +229,16 @@ function orValue(facts: PythonFacts, node: SyntaxNode): PyValue | undefined {
   const right = resolveValue(facts, field(node, 'right'));
   if (right?.kind !== 'string' || !right.complete) return undefined;
   return { ...left, fallback: right };
+}
+
+/** `"dev-secret" if DEBUG else os.environ["JWT_SECRET"]`: an environment read replaced by a literal on one branch. */
+function conditionalValue(facts: PythonFacts, node: SyntaxNode): PyValue | undefined {
+  const [whenTrue, , whenFalse] = namedChildren(node);
+  const sides = [resolveValue(facts, whenTrue), resolveValue(facts, whenFalse)];
+  const env = sides.find((side) => side?.kind === 'env');
+  const literal = sides.find((side) => side?.kind === 'string');
+  if (env?.kind !== 'env' || env.fallback || literal?.kind !== 'string' || !literal.complete) return undefined;
+  return { ...env, fallback: literal, byCondition: true };
 }
 
 /** The value a name has at `node`: local binding first, then class body, then module, then imports. */

@@ -79,7 +79,9 @@ export class TreeAnalyzer<F> {
       return this.runRules(parsed);
     } catch (error) {
       if (error instanceof TimeBudgetExceeded) return { findings: [], sensitive: [], error: error.message };
-      return { findings: [], sensitive: [], error: `analysis failed: ${(error as Error)?.message ?? String(error)}` };
+      const message = error instanceof RangeError && /call stack/i.test(error.message)
+        ? 'code nested too deeply to analyse' : (error as Error)?.message ?? String(error);
+      return { findings: [], sensitive: [], error: `analysis failed: ${message}` };
     }
   }
 

@@ -41,7 +41,13 @@ export const algNone: TreeRule<GoFacts> = {
   },
 };
 
-function isComparison(node: SyntaxNode): boolean {
+/** `t.Method == jwt.SigningMethodNone`, `alg == jwt.SigningMethodNone.Alg()`, `case jwt.SigningMethodNone:`. */
+function isComparison(selector: SyntaxNode): boolean {
+  let node = selector;
+  while ((node.parent?.type === 'selector_expression' && node.field === 'operand') ||
+         (node.parent?.type === 'call_expression' && node.field === 'function')) {
+    node = node.parent;
+  }
   const parent = node.parent;
   if (parent?.type === 'binary_expression') return /^(==|!=)$/.test(parent.children.find((child) => !child.named)?.type ?? '');
   return parent?.type === 'expression_list' && parent.parent?.type === 'expression_case';

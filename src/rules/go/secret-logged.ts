@@ -93,6 +93,10 @@ export const secretLogged: TreeRule<GoFacts> = {
       const text = facts.textOf(node);
       if (keys().has(text)) return { node, what: 'JWT secret' };
       const name = node.type === 'selector_expression' ? facts.textOf(field(node, 'field')!) : text;
+      // `token.Raw`: the encoded token of a parsed *jwt.Token.
+      if (name === 'Raw' && jwtFile && tokenNameKind(facts.textOf(field(node, 'operand')).replace(/^.*\./, '')) !== undefined) {
+        return { node, what: 'Token' };
+      }
       if (node.type === 'identifier' && isSignedStringResult(node)) return { node, what: 'Token' };
       const value = facts.resolve(node);
       if (value?.kind === 'env') return isSecretLikeName(value.name) ? { node, what: secretKind(value.name) } : undefined;

@@ -4,6 +4,7 @@
  * were valid.
  */
 import type { JavaFacts } from '../../analyze/java/facts.js';
+import type { SyntaxNode } from '../../analyze/tree/parser.js';
 import { descendants, field } from '../../analyze/tree/syntax.js';
 import type { TreeRule } from '../tree-rule.js';
 
@@ -38,7 +39,7 @@ export const ignoreExpiration: TreeRule<JavaFacts> = {
 };
 
 /** The claims are returned or stored (possibly after a getter: `e.getClaims().getSubject()`), not only logged. */
-function keepsValue(call: import('../../analyze/tree/parser.js').SyntaxNode): boolean {
+function keepsValue(call: SyntaxNode): boolean {
   let current = call;
   while (current.parent && (current.parent.type === 'method_invocation' && field(current.parent, 'object') === current)) current = current.parent;
   return current.parent !== null && KEEPS_VALUE.has(current.parent.type);

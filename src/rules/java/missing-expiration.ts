@@ -8,6 +8,7 @@
 import type { JavaFacts } from '../../analyze/java/facts.js';
 import type { ChainCall } from '../../analyze/java/libraries.js';
 import { argumentsOf } from '../../analyze/java/values.js';
+import type { SyntaxNode } from '../../analyze/tree/parser.js';
 import { field, walkTree } from '../../analyze/tree/syntax.js';
 import type { TreeRule } from '../tree-rule.js';
 
@@ -39,7 +40,7 @@ export const missingExpiration: TreeRule<JavaFacts> = {
       }
       return result;
     };
-    const report = (entry: import('../../analyze/tree/parser.js').SyntaxNode, api: string, spelling: string): void => {
+    const report = (entry: SyntaxNode, api: string, spelling: string): void => {
       context.report({ node: entry, message: `${api} creates a token without an expiry (${spelling}), so a stolen token works forever` });
     };
     return {

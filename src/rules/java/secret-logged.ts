@@ -83,6 +83,8 @@ export const secretLogged: TreeRule<JavaFacts> = {
             case 'method_invocation': {
               if (signCalls.has(expression)) return { node: expression, what: 'Token' };
               const name = syntax.textOf(field(expression, 'name')!);
+              // jwtUtil.generateToken(user), tokenProvider.createAccessToken(auth)
+              if (/^(generate|create|issue)\w*Token$/.test(name)) return { node: expression, what: 'Token' };
               const args = argumentsOf(expression);
               if (name === 'getHeader' && facts.values.resolveString(args[0])?.toLowerCase() === 'authorization') {
                 return { node: expression, what: 'Authorization header' };

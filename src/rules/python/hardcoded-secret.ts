@@ -24,7 +24,7 @@ export const hardcodedSecret: TreeRule<PythonFacts> = {
           if (candidate.kind !== 'literal') continue;
           const text = message(candidate);
           if (!text) continue;
-          context.markSensitive(candidate.text);
+          context.markSensitive(candidate.text, candidate.at.facts.syntax.file);
           context.report({ ...at(context, candidate.at), message: text, related: usesOf(candidate) });
         }
       },

@@ -2,11 +2,13 @@
  * insecure-cookie (Python): a token put in a cookie without `httponly=True`, `secure=True`
  * and `samesite`: Flask/Werkzeug, Django and Starlette/FastAPI `response.set_cookie(...)`
  * (Starlette defaults samesite to "lax"), when the cookie name or value says token or the
- * value comes from a JWT signing call; and flask-jwt-extended `JWT_COOKIE_SECURE = False`.
+ * value comes from a JWT signing call; and flask-jwt-extended `JWT_COOKIE_SECURE = False`, or
+ * `JWT_COOKIE_CSRF_PROTECT = False` without a `JWT_COOKIE_SAMESITE`.
  * Deleting a cookie (`max_age=0`, empty value) and `secure=` set by an environment check
  * (`secure=not app.debug`) are not findings.
  */
 import { isTokenLikeName } from '../../analyze/js/token-names.js';
+import type { ConfigEntry } from '../../analyze/python/config.js';
 import type { PythonFacts } from '../../analyze/python/facts.js';
 import { argumentsOf, enclosingFunction, unwrap } from '../../analyze/python/syntax.js';
 import type { SyntaxNode } from '../../analyze/tree/parser.js';
@@ -29,15 +31,25 @@ export const insecureCookie: TreeRule<PythonFacts> = {
           if (callee?.type !== 'attribute' || context.syntax.textOf(field(callee, 'attribute')!) !== 'set_cookie') continue;
           checkSetCookie(context, call, starlette);
         }
-        for (const entry of facts.configEntries()) {
-          if (entry.key !== 'JWT_COOKIE_SECURE') continue;
+        const entries = facts.configEntries();
+        for (const entry of entries) {
           const value = facts.value(entry.value);
           if (value?.kind !== 'boolean' || value.value) continue;
-          context.report({
-            node: entry.node,
-            message: `${entry.label} = False lets flask-jwt-extended send its token cookies over plain HTTP, where anyone on the network path can copy them`,
-            fix: 'Set JWT_COOKIE_SECURE = True (only local development over http:// may turn it off).',
-          });
+          if (entry.key === 'JWT_COOKIE_SECURE') {
+            context.report({
+              node: entry.node,
+              message: `${entry.label} = False lets flask-jwt-extended send its token cookies over plain HTTP, where anyone on the network path can copy them`,
+              fix: 'Set JWT_COOKIE_SECURE = True (only local development over http:// may turn it off).',
+            });
+          } else if (entry.key === 'JWT_COOKIE_CSRF_PROTECT' && !sameSiteSet(context, entries)) {
+            // flask-jwt-extended's JWT_COOKIE_SAMESITE defaults to None: nothing else stops cross-site requests.
+            context.report({
+              node: entry.node,
+              message: `${entry.label} = False turns off the CSRF check of flask-jwt-extended token cookies, and no JWT_COOKIE_SAMESITE is set, ` +
+                'so any site can make requests with the user\'s token',
+              fix: 'Keep JWT_COOKIE_CSRF_PROTECT on, or set JWT_COOKIE_SAMESITE = "Strict" (or "Lax") when turning it off.',
+            });
+          }
         }
       },
     };
@@ -66,6 +78,12 @@ function checkSetCookie(context: PyContext, call: SyntaxNode, starlette: boolean
   if (missing.length === 0) return;
   const label = cookieName !== undefined ? `"${cookieName}"` : context.syntax.textOf(nameNode);
   context.report({ node: call, message: `Cookie ${label} holding a token is set without ${missing.join(', ')}` });
+}
+
+function sameSiteSet(context: PyContext, entries: readonly ConfigEntry[]): boolean {
+  const sameSite = entries.find((entry) => entry.key === 'JWT_COOKIE_SAMESITE');
+  const value = sameSite ? context.facts.value(sameSite.value) : undefined;
+  return sameSite !== undefined && value?.kind !== 'none';
 }
 
 /** A flag is set unless absent or resolved to a falsy literal (an unknown expression counts as set). */

@@ -1,6 +1,7 @@
 /**
  * secret-fallback (Python): an environment JWT secret with a literal default:
  * `os.environ.get("JWT_SECRET", "dev")`, `os.getenv(..., "dev")`, `os.environ.get(...) or "dev"`,
+ * `"dev" if DEBUG else os.environ["JWT_SECRET"]`,
  * python-decouple `config("SECRET_KEY", default="dev")`, django-environ `env("X", default="dev")`,
  * when it is used as a JWT key or assigned to a JWT secret name or setting. Reported at the literal.
  */
@@ -20,7 +21,7 @@ export const secretFallback: TreeRule<PythonFacts> = {
       end() {
         for (const candidate of context.facts.keyMaterial()) {
           if (candidate.kind !== 'fallback') continue;
-          context.markSensitive(candidate.text);
+          context.markSensitive(candidate.text, candidate.at.facts.syntax.file);
           context.report({ ...at(context, candidate.at), message: message(candidate), related: usesOf(candidate) });
         }
       },
@@ -34,6 +35,10 @@ function message(candidate: KeyCandidate): string {
     : `the hardcoded secret ${maskSecret(candidate.text)}`;
   const use = candidate.firstApi ? ` (key of ${candidate.firstApi})` : '';
   const published = keyText.kind === 'secret' && isPublishedWeakSecret(candidate.text) ? ', a published example secret' : '';
+  if (candidate.byCondition) {
+    return `${candidate.envName}${use} is replaced by ${what}${published}${published ? ',' : ''} whenever the condition picks that branch; ` +
+      'a deployment where it does signs tokens anyone can forge';
+  }
   return `${candidate.envName}${use} falls back to ${what}${published} when the variable is not set; ` +
     'a deployment that misses it signs tokens anyone can forge';
 }

@@ -24,7 +24,7 @@ export const tokenOverHttp: TreeRule<PythonFacts> = {
           if (!host) continue;
           const headers = facts.value(call.headers);
           if (headers?.kind !== 'dict') continue;
-          const header = [...headers.entries.values()].find((entry) => carriesToken(facts, entry));
+          const header = [...headers.entries.values()].find((entry) => carriesToken(entry));
           if (!header) continue;
           const label = /^authorization$/i.test(header.key) ? 'Authorization header' : `Token header "${header.key}"`;
           context.report({
@@ -38,7 +38,7 @@ export const tokenOverHttp: TreeRule<PythonFacts> = {
 };
 
 /** `"Authorization": f"Bearer {token}"`, `"Authorization": auth_header`, `"X-Access-Token": token`. */
-function carriesToken(facts: PythonFacts, entry: DictEntry): boolean {
+function carriesToken(entry: DictEntry): boolean {
   const value = entry.facts.value(entry.value);
   if (/^authorization$/i.test(entry.key)) {
     if (value?.kind === 'string') return /^(bearer|jwt|token)\s/i.test(value.value) && (!value.complete || value.value.length > 12);

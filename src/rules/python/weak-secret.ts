@@ -24,7 +24,7 @@ export const weakSecret: TreeRule<PythonFacts> = {
           if (candidate.kind !== 'literal' || classifyKeyText(candidate.text).kind !== 'secret') continue;
           const weakness = secretWeakness(candidate.text, minLength);
           if (!weakness) continue;
-          context.markSensitive(candidate.text);
+          context.markSensitive(candidate.text, candidate.at.facts.syntax.file);
           context.report({
             ...at(context, candidate.at),
             message: `${describeSecret(candidate)} ${describeWeakness(weakness)}`,
