@@ -24,7 +24,10 @@ export function corpusTree() {
 
 export function buildCorpus({ force = false, log = console.error } = {}) {
   const stamp = JSON.stringify(packages);
-  if (!force && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return treeDir;
+  if (!force && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) {
+    copyFixtures(); // the fixtures change with the code: always the current ones
+    return treeDir;
+  }
   rmSync(treeDir, { recursive: true, force: true });
   mkdirSync(treeDir, { recursive: true });
   mkdirSync(tarballDir, { recursive: true });
@@ -40,9 +43,15 @@ export function buildCorpus({ force = false, log = console.error } = {}) {
     mkdirSync(target, { recursive: true });
     execFileSync('tar', ['-xzf', tarball, '-C', target, '--strip-components=1']);
   }
-  cpSync(join(benchDir, '..', 'fixtures'), join(treeDir, 'jwt-lint-fixtures'), { recursive: true });
+  copyFixtures();
   writeFileSync(stampFile, stamp);
   return treeDir;
+}
+
+function copyFixtures() {
+  const target = join(treeDir, 'jwt-lint-fixtures');
+  rmSync(target, { recursive: true, force: true });
+  cpSync(join(benchDir, '..', 'fixtures'), target, { recursive: true });
 }
 
 /** Files and bytes of the tree, and how many are JS/TS. */

@@ -22,7 +22,8 @@ import {
   accessSync, closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync,
   type Dirent, type Stats,
 } from 'node:fs';
-import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import fg, { type FileSystemAdapter } from 'fast-glob';
 import ignore, { type Ignore } from 'ignore';
 import type { SkippedFile } from './types.js';
 
@@ -182,86 +183,127 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
   };
 }
 
-const isDefaultExcluded = globMatcher([...DEFAULT_EXCLUDES]);
+/**
+ * fast-glob's patterns never match a line break in a path segment before the last one, so
+ * a directory with one in its name is reported as not scanned rather than dropped unseen.
+ */
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
 
-interface WalkedDirectory {
-  path: string;
-  /** The directory's real path (symbolic links resolved), when links are followed. */
-  real: string;
+/**
+ * Every file below `top` (absolute paths), without the default excludes. fast-glob walks;
+ * the file system functions it is given add what it leaves out:
+ * - a directory that cannot be listed is reported through `skip` and the walk goes on
+ *   (fast-glob would stop, or drop it silently with `suppressErrors`);
+ * - with `followSymlinks`, a link that cannot be followed (dangling, a loop) is reported,
+ *   and each real directory is listed once, so link loops end (see `RealPaths`).
+ * The synchronous API: discovery is a run of short system calls, and the synchronous fs
+ * functions are the ones the tests replace to stand in for a refusing kernel.
+ */
+function walkDirectory(top: string, followSymlinks: boolean, skip: (absPath: string, reason: string) => void): string[] {
+  const realPaths = followSymlinks ? new RealPaths(top) : undefined;
+  const adapter: Partial<FileSystemAdapter> = {
+    readdirSync: ((dir: string, options?: { withFileTypes: true }): Dirent[] | string[] => {
+      try {
+        if (realPaths && !realPaths.isFirstVisit(dir)) return [];
+        if (LINE_BREAK.test(relative(top, dir))) {
+          skip(`${dir}${sep}`, 'directory not scanned: its name holds a line break');
+          return [];
+        }
+        return options ? readdirSync(dir, options) : readdirSync(dir);
+      } catch (error) {
+        skip(`${dir}${sep}`, `directory not scanned: ${fileSystemReason(error, dir)}`);
+        return [];
+      }
+    }) as FileSystemAdapter['readdirSync'],
+    // fast-glob stats a link only to follow it; when that fails it leaves the link out.
+    statSync: ((path: string) => {
+      try {
+        const stats = statSync(path);
+        realPaths?.noteLink(path);
+        return stats;
+      } catch (error) {
+        skip(path, `symbolic link not followed: ${fileSystemReason(error, path)}`);
+        throw error;
+      }
+    }) as FileSystemAdapter['statSync'],
+  };
+  // `**/[^/]*` rather than `**`: a character class also matches a file name holding a
+  // line break, which `**` and `*` never do. `stats` stays off: fast-glob then lists each
+  // directory with file types in one call, where `stats` costs an lstat per entry.
+  const relPaths = fg.sync('**/[^/]*', {
+    cwd: top,
+    fs: adapter,
+    ignore: [...DEFAULT_EXCLUDES],
+    dot: true,
+    onlyFiles: true,
+    followSymbolicLinks: followSymlinks,
+  });
+  const files = relPaths.map((relPath) => join(top, relPath));
+  return realPaths ? realPaths.oncePerRealFile(files) : files;
 }
 
 /**
- * Every file below `top` (absolute paths), without the default excludes. A directory that
- * cannot be listed is reported through `skip` and the walk goes on. An explicit stack, not
- * recursion: depth is bounded by the file system, not by the call stack.
+ * Real paths met while a walk follows links. What a link leads to inside `top` is walked
+ * in place, under its own path, so the link adds nothing. Outside `top`, each real
+ * directory is listed once (which ends link loops) and each real file is kept once, under
+ * its shortest path. Real paths come from the links' targets and the directories' names:
+ * one realpath call per link, none per plain directory or file.
  */
-function walkDirectory(top: string, followSymlinks: boolean, skip: (absPath: string, reason: string) => void): string[] {
-  const files: string[] = [];
-  const topReal = followSymlinks ? realPathOf(top) : top;
-  // Real paths already walked or listed: a link into them (a loop, or a second way to the
-  // same place) adds nothing. Only needed when links are followed.
-  const seenDirectories = new Set<string>([topReal]);
-  const seenFiles = new Set<string>();
-  const stack: WalkedDirectory[] = [{ path: top, real: topReal }];
-  // Linked directories wait until the plain tree is walked, so files are reported under
-  // their own path rather than through a link to them.
-  const linked: WalkedDirectory[] = [];
-  while (stack.length > 0 || linked.length > 0) {
-    const directory = stack.pop() ?? linked.shift()!;
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(directory.path, { withFileTypes: true });
-    } catch (error) {
-      skip(`${directory.path}${sep}`, `directory not scanned: ${fileSystemReason(error, directory.path)}`);
-      continue;
-    }
-    for (const entry of entries) {
-      const path = join(directory.path, entry.name);
-      const relPath = toRelPath(top, path);
-      if (entry.isSymbolicLink()) {
-        if (!followSymlinks) continue;
-        let stats: Stats;
-        let real: string;
-        try {
-          stats = statSync(path);
-          real = realpathSync(path);
-        } catch (error) {
-          skip(path, `symbolic link not followed: ${fileSystemReason(error, path)}`);
-          continue;
-        }
-        if (stats.isDirectory()) {
-          if (isDefaultExcluded(`${relPath}/`) || seenDirectories.has(real)) continue;
-          seenDirectories.add(real);
-          linked.push({ path, real });
-        } else if (stats.isFile() && !isDefaultExcluded(relPath) && !seenFiles.has(real)) {
-          seenFiles.add(real);
-          files.push(path);
-        }
-      } else if (entry.isDirectory()) {
-        if (isDefaultExcluded(`${relPath}/`)) continue;
-        const real = join(directory.real, entry.name);
-        if (followSymlinks) {
-          if (seenDirectories.has(real)) continue;
-          seenDirectories.add(real);
-        }
-        stack.push({ path, real });
-      } else if (entry.isFile()) {
-        if (isDefaultExcluded(relPath)) continue;
-        if (followSymlinks) {
-          const real = join(directory.real, entry.name);
-          if (seenFiles.has(real)) continue;
-          seenFiles.add(real);
-        }
-        files.push(path);
+class RealPaths {
+  private readonly topReal: string;
+  /** Walked path -> real path, for the directories listed and the links followed. */
+  private readonly known = new Map<string, string>();
+  /** Real directories outside `top` already listed. */
+  private readonly listedOutside = new Set<string>();
+
+  constructor(private readonly top: string) {
+    this.topReal = realPathOrSelf(top);
+    this.known.set(top, this.topReal);
+  }
+
+  noteLink(path: string): void {
+    this.known.set(path, realpathSync.native(path));
+  }
+
+  /** Whether `dir` is the first way to its real directory (to be listed). */
+  isFirstVisit(dir: string): boolean {
+    const real = this.realPathOf(dir);
+    this.known.set(dir, real);
+    if (this.isInPlace(dir, real)) return true;
+    if (isInside(this.topReal, real) || this.listedOutside.has(real)) return false;
+    this.listedOutside.add(real);
+    return true;
+  }
+
+  /** `files` with each real file once: in place, or else by its shortest path. */
+  oncePerRealFile(files: string[]): string[] {
+    const byRealPath = new Map<string, string>();
+    const depth = (path: string): number => path.split(sep).length;
+    for (const path of files) {
+      const real = this.realPathOf(path);
+      if (!this.isInPlace(path, real) && isInside(this.topReal, real)) continue; // kept in place
+      const kept = byRealPath.get(real);
+      if (kept === undefined || depth(path) < depth(kept) || (depth(path) === depth(kept) && path < kept)) {
+        byRealPath.set(real, path);
       }
     }
+    return [...byRealPath.values()];
   }
-  return files;
+
+  /** A listed directory's or a followed link's own entry; otherwise its parent's real path. */
+  private realPathOf(path: string): string {
+    const parent = dirname(path);
+    return this.known.get(path) ?? join(this.known.get(parent) ?? realPathOrSelf(parent), basename(path));
+  }
+
+  private isInPlace(path: string, real: string): boolean {
+    return real === join(this.topReal, relative(this.top, path));
+  }
 }
 
-function realPathOf(path: string): string {
+function realPathOrSelf(path: string): string {
   try {
-    return realpathSync(path);
+    return realpathSync.native(path);
   } catch {
     return path;
   }

@@ -17,7 +17,7 @@
  * A secret defined in a file the prefilter passes over (a config module) is still found:
  * the front ends read imported files on demand.
  */
-import type { FrontEndId } from './analyze/languages.js';
+import { frontEndOf, isDeclarationFile, type FrontEndId } from './analyze/languages.js';
 
 interface KeywordPair {
   /** Any of `trigger` lets the file through when it also contains one of `confirm`. */
@@ -43,7 +43,7 @@ const TOKEN_PAIRS: KeywordPair[] = [
   },
 ];
 
-const SETS: Record<FrontEndId | 'other', KeywordSet> = {
+const SETS: Record<FrontEndId | 'declaration' | 'other', KeywordSet> = {
   js: { any: [...JWT_WORDS, 'NodeRSA', 'modulusLength', 'generateKey', 'redux-persist'], pairs: TOKEN_PAIRS },
   python: { any: [...JWT_WORDS, 'RSA.generate', 'key_size', 'newkeys'], pairs: TOKEN_PAIRS },
   java: { any: [...JWT_WORDS, 'KeyPairGenerator'], pairs: TOKEN_PAIRS },
@@ -52,6 +52,8 @@ const SETS: Record<FrontEndId | 'other', KeywordSet> = {
   // ACCESS_TOKEN_EXPIRE_MINUTES, refreshTokenTtl, .NET's ValidateLifetime.
   config: { any: [...JWT_WORDS, 'genrsa', 'genpkey', 'rsa:', 'SECRET_KEY', 'TOKEN_SECRET', 'oken_secret', 'okenSecret',
     'oken-secret', 'TOKEN_EXP', 'oken_exp', 'okenExp', 'oken-exp', 'TOKEN_TTL', 'okenTtl', 'oken-ttl', 'oken_ttl', 'ValidateLifetime'] },
+  // `.d.ts` files: only a JWT literal in a doc comment can be a finding.
+  declaration: { any: ['.eyJ'] },
   other: { any: [...JWT_WORDS, 'SECRET', 'Secret', 'secret', 'password', '"algorithm', 'token', 'Token', 'TOKEN'] },
 };
 
@@ -62,7 +64,8 @@ export const PREFILTER_KEYWORDS: readonly string[] = [...new Set(Object.values(S
   [...set.any, ...(set.pairs ?? []).flatMap((pair) => pair.trigger)]))];
 
 /** Whether a file's raw bytes (or, for UTF-16 files, its decoded text) may hold a finding. */
-export function passesPrefilter(content: Buffer | string, frontEnd: FrontEndId | undefined): boolean {
+export function passesPrefilter(content: Buffer | string, path: string): boolean {
+  const frontEnd = frontEndOf(path) ?? (isDeclarationFile(path) ? 'declaration' : undefined);
   // Buffer.includes(string) searches the UTF-8 bytes of the keyword: no decoding of the file.
   const haystack: Haystack = content;
   const set = SETS[frontEnd ?? 'other'];

@@ -6,14 +6,15 @@
  */
 import { resolve } from 'node:path';
 import { frontEndOf, type FrontEndId } from './analyze/languages.js';
-import { passesPrefilter } from './prefilter.js';
 import { createFileAnalyzer, type FileAnalyzer, type SourceFile } from './analyze/front-ends.js';
 import { ConfigError, defaultConfig, type ResolvedConfig } from './config.js';
-import { discoverFiles, fileSystemReason, formatBytes, looksBinary, readFileBounded, type DiscoveredFile } from './discover.js';
+import { discoverFiles, type DiscoveredFile } from './discover.js';
+import { readCandidates } from './read-pool.js';
+import { readSource } from './read-source.js';
 import { TimeBudgetExceeded, withDeadline } from './analyze/time-budget.js';
 import { LineIndex } from './analyze/text/line-index.js';
 import { JWT_PATTERN } from './analyze/text/jwt-token.js';
-import { crackTokens, linkCrackedTokens, type TokenSighting } from './analyze/text/token-cracking.js';
+import { crackTokens, linkCrackedTokens, noteStoppedCracking, type TokenSighting } from './analyze/text/token-cracking.js';
 import { loadSecretWordlist, useUserWeakSecrets, type SecretWordlist } from './analyze/secret-strength.js';
 import { hasJwtContext, SEED_PATTERNS } from './analyze/text/patterns.js';
 import { redactText } from './mask.js';
@@ -21,7 +22,7 @@ import { SensitiveValues } from './sensitive-values.js';
 import { knownRules } from './rules/catalog.js';
 import { applySuppressions, INVALID_SUPPRESSION_RULE_ID, parseSuppressions, type SuppressionDirective } from './suppressions.js';
 import { SEVERITY_RANK, type Finding, type ScanResult, type Severity, type SkippedFile } from './types.js';
-import { discoverVirtualFile, type InMemoryFile, type VirtualFile } from './virtual-file.js';
+import { discoverVirtualFile, type VirtualFile } from './virtual-file.js';
 import type { ScanProgress } from './progress.js';
 
 export interface ScanOptions {
@@ -43,6 +44,11 @@ export interface ScanOptions {
    * available for resolving imports, but get no findings of their own.
    */
   select?: (files: DiscoveredFile[]) => DiscoveredFile[];
+  /**
+   * Threads that read and prefilter files: 1 reads on the main thread; by default a large
+   * tree gets one per core (at most 4) and a small one none.
+   */
+  workers?: number;
   /** Called after each analysed file (the CLI draws its progress line with it). */
   onProgress?: (progress: ScanProgress) => void;
   /** Follow symbolic links met in directory walks (`--follow-symlinks`). */
@@ -89,19 +95,23 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     });
   const skipped: SkippedFile[] = [...discovery.skipped];
   const selected = options.select ? new Set(options.select(discovery.files).map((file) => file.absPath)) : undefined;
-  const sources = readCandidates(selected ? discovery.files.filter((file) => selected.has(file.absPath)) : discovery.files, skipped, maxFileSize);
+  const discovered = performance.now();
+  const read = await readCandidates(selected ? discovery.files.filter((file) => selected.has(file.absPath)) : discovery.files, maxFileSize, options.workers);
+  const sources = read.sources;
+  skipped.push(...read.skipped);
+  const readDone = performance.now();
   const filesTotal = sources.size;
   let filesDone = 0;
   // A module imported by an analysed file is read even if the prefilter passed it over
   // (a config module holding only `audience`/`issuer`), so that imports resolve.
-  const discovered = new Map(discovery.files.map((file) => [file.absPath, file]));
+  const unread = new Map(discovery.files.map((file) => [file.absPath, file]));
   const readImported = (absPath: string): SourceFile | undefined => {
-    const file = discovered.get(absPath);
+    const file = unread.get(absPath);
     if (!file || !frontEndOf(absPath)) return undefined;
-    discovered.delete(absPath);
+    unread.delete(absPath);
     const source = readSource(file, skipped, false, maxFileSize);
-    if (source) sources.set(absPath, source);
-    return source;
+    if (source) sources.set(absPath, { ...source, importOnly: true });
+    return sources.get(absPath);
   };
   const enabled = (id: string): boolean => config.rules.get(id)?.enabled ?? false;
 
@@ -126,7 +136,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   let timedOut = false;
   let lastYield = performance.now();
   for (const source of sources.values()) {
-    if (selected && !selected.has(source.absPath)) continue; // read only to resolve an import
+    if (source.importOnly) continue; // read only to resolve an import
     // The front ends are synchronous: let signal handlers and timers run now and then.
     if (performance.now() - lastYield > 50) {
       await new Promise((resolve) => setImmediate(resolve));
@@ -170,16 +180,23 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     options.onProgress?.({ filesScanned: filesDone, filesTotal: Math.max(filesTotal, filesDone), findings: findings.length });
   }
 
+  const analysed = performance.now();
   const deduped = dedupe(findings);
   // Link stage: the JWT literals of the whole tree against its secrets and the word lists.
-  const cracked = crackTokens({
+  const crackingOptions = config.rules.get('jwt-literal')?.options;
+  const crackingTimeLimitMs = 1000 * Number(crackingOptions?.crackingTimeLimit ?? 2);
+  const cracking = crackTokens({
     sightings: tokenSightings,
     files: sources.values(),
+    keyMaterial: sensitive.values(),
     userList: userWeakSecrets,
-    budget: Number(config.rules.get('jwt-literal')?.options.crackingBudget ?? 1_000_000),
+    budget: Number(crackingOptions?.crackingBudget ?? 1_000_000),
+    timeLimitMs: crackingTimeLimitMs,
   });
-  deduped.push(...linkCrackedTokens(cracked, deduped, minSecretLength,
+  noteStoppedCracking(cracking, deduped, crackingTimeLimitMs);
+  deduped.push(...linkCrackedTokens(cracking.cracked, deduped, minSecretLength,
     (ruleId) => config.rules.get(ruleId)?.severity ?? 'high', (file, secret) => sensitive.add(file, secret)));
+  const linked = performance.now();
   const { kept, problems } = applySuppressions(deduped, directives, new Set(known.keys()));
   const configured = [...kept, ...(enabled(INVALID_SUPPRESSION_RULE_ID) ? problems : [])]
     .filter((finding) => enabled(finding.ruleId))
@@ -202,6 +219,15 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       filesScanned: sources.size - failed,
       filesSkipped: skipped.length,
       durationMs: Math.round(performance.now() - started),
+      filesAnalysed: sources.size,
+      readWorkers: read.workers,
+      stageMs: {
+        discover: Math.round(discovered - started),
+        read: Math.round(readDone - discovered),
+        analyze: Math.round(analysed - readDone),
+        link: Math.round(linked - analysed),
+        filter: Math.round(performance.now() - linked),
+      },
     },
   };
 }
@@ -229,50 +255,6 @@ function loadUserWeakSecrets(path: string | undefined): SecretWordlist | undefin
   } catch (error) {
     throw new ConfigError(`--weak-secrets / weakSecrets ${JSON.stringify(path)}: cannot read the word list (${(error as NodeJS.ErrnoException).code ?? 'read error'})`);
   }
-}
-
-/** Reads every discovered file once; binary and undecodable files are skipped with a reason. */
-function readCandidates(files: DiscoveredFile[], skipped: SkippedFile[], maxFileSize: number): Map<string, SourceFile> {
-  const sources = new Map<string, SourceFile>();
-  for (const file of files) {
-    const source = readSource(file, skipped, true, maxFileSize);
-    if (source) sources.set(file.absPath, source);
-  }
-  return sources;
-}
-
-/** One file as text; undefined when unreadable or binary (recorded) or, with the prefilter, irrelevant. */
-function readSource(file: DiscoveredFile, skipped: SkippedFile[], prefilter: boolean, maxFileSize: number): SourceFile | undefined {
-  let buffer: Buffer;
-  try {
-    buffer = (file as Partial<InMemoryFile>).content ?? readFileBounded(file.absPath, maxFileSize);
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException)?.code === 'EFBIG' ? `larger than ${formatBytes(maxFileSize)}` : fileSystemReason(error, file.absPath);
-    skipped.push({ file: file.relPath, reason });
-    return undefined;
-  }
-  const utf16 = hasUtf16Bom(buffer);
-  if (prefilter && !utf16 && !passesPrefilter(buffer, frontEndOf(file.absPath))) return undefined;
-  const text = decodeText(buffer);
-  if (text === undefined) {
-    skipped.push({ file: file.relPath, reason: 'binary content' });
-    return undefined;
-  }
-  if (prefilter && utf16 && !passesPrefilter(text, frontEndOf(file.absPath))) return undefined;
-  return { absPath: file.absPath, relPath: file.relPath, text };
-}
-
-function hasUtf16Bom(buffer: Buffer): boolean {
-  return (buffer[0] === 0xff && buffer[1] === 0xfe) || (buffer[0] === 0xfe && buffer[1] === 0xff);
-}
-
-/** UTF-8 (BOM stripped) or UTF-16 with a BOM; undefined for binary data. */
-function decodeText(buffer: Buffer): string | undefined {
-  if (buffer[0] === 0xff && buffer[1] === 0xfe) return buffer.subarray(2).toString('utf16le');
-  if (buffer[0] === 0xfe && buffer[1] === 0xff) return Buffer.from(buffer.subarray(2)).swap16().toString('utf16le');
-  if (looksBinary(buffer)) return undefined;
-  const text = buffer.toString('utf8');
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 function runSeedPatterns(

@@ -22,6 +22,11 @@ export class SensitiveValues {
     values.add(value);
   }
 
+  /** Every value seen, in any file: the link stage tries them as JWT secrets. */
+  values(): Set<string> {
+    return new Set([...this.everywhere, ...[...this.byFile.values()].flatMap((values) => [...values])]);
+  }
+
   /** What to mask in a line of `file`, longest first so no secret is left half-masked. */
   forFile(file: string): string[] {
     return [...this.everywhere, ...(this.byFile.get(file) ?? [])].sort((a, b) => b.length - a.length);

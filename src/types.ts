@@ -79,6 +79,24 @@ export interface ScanStats {
   filesScanned: number;
   filesSkipped: number;
   durationMs: number;
+  /** Files that passed the keyword prefilter (or were read to resolve an import). */
+  filesAnalysed?: number;
+  /** Threads that read and prefiltered the files (0: the main thread). */
+  readWorkers?: number;
+  /** Wall time of each pipeline stage, in milliseconds (`--timing` prints them). */
+  stageMs?: StageTimes;
+}
+
+export interface StageTimes {
+  discover: number;
+  /** Reading the files and the keyword prefilter. */
+  read: number;
+  /** Parsing and running the rules and seed patterns. */
+  analyze: number;
+  /** JWT literals against the tree's secrets and the word lists. */
+  link: number;
+  /** Dedupe, suppressions, config levels, severities and code frames. */
+  filter: number;
 }
 
 export interface ScanResult {

@@ -11,7 +11,7 @@ import { loadRuleDocs } from '../src/rules/docs.js';
 import { REPORT_FORMATS, renderReport } from '../src/report/index.js';
 import { scan } from '../src/scan.js';
 import { JWT_PATTERN, decodeToken } from '../src/analyze/text/jwt-token.js';
-import { collectLiteralCandidates, crackHmac, hmacTarget, verifiesWith } from '../src/analyze/text/token-cracking.js';
+import { collectLiteralCandidates, crackHmac, crackTokens, hmacTarget, noteStoppedCracking, verifiesWith } from '../src/analyze/text/token-cracking.js';
 
 const HASHES = { HS256: 'sha256', HS384: 'sha384', HS512: 'sha512' } as const;
 const part = (value: object): string => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -56,25 +56,68 @@ describe('HMAC checks', () => {
 });
 
 describe('literal candidates', () => {
-  it('are quoted strings and unquoted settings of 6 to 512 characters, not tokens, URLs or placeholders', () => {
+  it('are strings bound to secret-like names, passed to signing calls or set in secret-like entries', () => {
     const token = signToken('HS256', { sub: '1' }, 'x'.repeat(32));
     const text = [
-      `const a = 'short'; const b = "long-enough"; const c = \`${'k'.repeat(513)}\`;`,
-      `const t = '${token}'; const u = 'https://example.com/x'; const p = '\${JWT_SECRET}';`,
-      '// signed with "from-a-comment"',
-      'JWT_SECRET=unquoted-value-1',
+      "const signingKey = 'k3y-for-signing'; const label = 'random-literal-1';",
+      'const config = { jwtSecret: "bound-in-object-2", name: \'not-bound-3\' };',
+      "const token = jwt.sign(payload, 'passed-to-sign-4'); const alg = Algorithm.HMAC256(\"java-hmac-5\");",
+      "app.config['SECRET_KEY'] = 'python-config-6'",
+      'secret := []byte("go-bytes-7")',
+      `const t = '${token}'; const apiKey = 'https://example.com/x'; const password = '\${JWT_SECRET}';`,
+      "const secretPath = './keys/dev-8.pem'; const keyName = 'JWT_SECRET'; const secret = 'two words-9'; const key = 'config.jwt.secret';",
+      "const jwtSecret = 'plainword'; const message = `signed-${'k'.repeat(513)}`;",
+      '// signing key: "from-a-comment-10"',
+      'JWT_SECRET=unquoted-value-11',
       'name=not-a-secret-setting',
     ].join('\n');
     const found = collectLiteralCandidates([{ relPath: 'a.js', text }]);
-    expect([...found.keys()]).toEqual(['long-enough', 'from-a-comment', 'unquoted-value-1']);
-    expect(found.get('from-a-comment')!.inComment).toBe(true);
-    expect(found.get('long-enough')!.inComment).toBe(false);
-    expect(collectLiteralCandidates([{ relPath: 'README.md', text: 'use "doc-secret-1"' }]).get('doc-secret-1')!.inComment).toBe(true);
+    expect([...found.keys()]).toEqual(['k3y-for-signing', 'bound-in-object-2', 'passed-to-sign-4', 'java-hmac-5', 'python-config-6',
+      'go-bytes-7', 'from-a-comment-10', 'unquoted-value-11']);
+    expect(found.get('from-a-comment-10')).toMatchObject({ inComment: true, likelihood: 3 });
+    expect(found.get('bound-in-object-2')).toMatchObject({ inComment: false, likelihood: 1 });
+    expect(found.get('k3y-for-signing')).toMatchObject({ inComment: false, likelihood: 2 });
+    expect(collectLiteralCandidates([{ relPath: 'README.md', text: 'JWT_SECRET="doc-secret-1"' }]).get('doc-secret-1')!.inComment).toBe(true);
+  });
+
+  it('include values a rule registered as key material, wherever they are written', () => {
+    const text = "module.exports = ['registeredword', 'unregistered-1'];";
+    const found = collectLiteralCandidates([{ relPath: 'a.js', text }], new Set(['registeredword']));
+    expect([...found.entries()].map(([value, place]) => `${value} ${place.likelihood}`)).toEqual(['registeredword 0']);
   });
 
   it('stay linear on a minified line of many literals', () => {
-    const text = Array.from({ length: 50_000 }, (_, i) => `"value-${i}"`).join(',');
+    const text = Array.from({ length: 50_000 }, (_, i) => `secret:"value-${i}"`).join(',');
     expect(collectLiteralCandidates([{ relPath: 'bundle.min.js', text }]).size).toBe(50_000);
+  });
+});
+
+describe('cracking budgets', () => {
+  const sighting = (token: string) => ({ token, finding: { ruleId: 'jwt-literal', severity: 'medium' as const, file: 'a.js',
+    range: { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } }, message: 'JWT', fix: '', engine: 'pattern' as const } });
+  const files = [{ relPath: 'keys.js', text: "const signingKey = 'tree-secret-55';\n" }];
+
+  it('hash each candidate once per signing input, for every token of that input', () => {
+    const a = signToken('HS256', { sub: '1' }, 'tree-secret-55');
+    const b = signToken('HS256', { sub: '1' }, 'other-secret-66');
+    const c = signToken('HS512', { sub: '2' }, 'shhhhh');
+    const result = crackTokens({ sightings: [a, b, c].map(sighting), files, userList: undefined, budget: 1_000_000 });
+    expect(result.cracked.map(({ sighting: s, candidate }) => `${[a, b, c].indexOf(s.token)} ${candidate.from}`).sort())
+      .toEqual(['0 literal', '2 built-in']);
+    expect(result.stopped).toBeUndefined();
+  });
+
+  it('try the lists in full but stop on the tree literals at the time limit, and say so', () => {
+    const token = signToken('HS256', { sub: '1' }, 'tree-secret-55');
+    const listed = signToken('HS256', { sub: '2' }, 'shhhhh');
+    const result = crackTokens({ sightings: [sighting(token), sighting(listed)], files, userList: undefined, budget: 1_000_000, timeLimitMs: 0 });
+    expect(result.cracked.map((c) => c.candidate.secret)).toEqual(['shhhhh']);
+    expect(result.stopped).toMatchObject({ reason: 'time', sightings: [{ token }] });
+    const findings = [sighting(token).finding];
+    noteStoppedCracking(result, findings, 0);
+    expect(findings[0]!.message).toMatch(/^JWT; jwt-lint stopped guessing its secret after \d+ of \d+ candidates \(crackingTimeLimit of 0s reached\)$/);
+    const budgeted = crackTokens({ sightings: [sighting(token)], files, userList: undefined, budget: 3 });
+    expect(budgeted).toMatchObject({ cracked: [], stopped: { reason: 'budget', tried: 3 } });
   });
 });
 
@@ -96,6 +139,33 @@ describe('cracking in a scan', () => {
     expect(secret.ruleId).toBe('weak-secret');
     expect(secret.message).toContain('18 bytes; HS256 needs at least 32');
     expect(secret.related).toEqual([expect.objectContaining({ file: 'qa-token.js', range: expect.objectContaining({ start: { line: 2, column: 26 } }) })]);
+  });
+
+  it('tries a literal bound to a secret-like name in another file, and not a random literal', async () => {
+    const bound = signToken('HS256', { sub: 'a' }, 'Kx9-local-signing-77');
+    const unbound = signToken('HS256', { sub: 'b' }, 'Qz4-button-label-88');
+    const dir = project({
+      'a.js': jsFile(bound),
+      'b.js': jsFile(unbound),
+      'keys.js': "// JWT helpers\nconst signingKey = 'Kx9-local-signing-77';\nconst buttonLabel = 'Qz4-button-label-88';\n" +
+        'module.exports = { signingKey, buttonLabel };\n',
+    });
+    const { findings } = await scan({ targets: [dir], root: dir, useGitignore: false });
+    const literals = findings.filter((f) => f.ruleId === 'jwt-literal');
+    expect(literals.map((f) => `${f.file} ${f.severity}`)).toEqual(['a.js critical', 'b.js medium']);
+    expect(literals[0]!.message).toContain('Kx…(20 chars) (written at keys.js:2)');
+    expect(findings.filter((f) => f.file === 'keys.js').map((f) => `${f.ruleId} ${f.range.start.line}`)).toEqual(['weak-secret 2']);
+  });
+
+  it('notes on a token when the time limit stopped the guessing', async () => {
+    const token = signToken('HS256', { sub: 'a' }, 'Kx9-local-signing-77');
+    const dir = project({ 'a.js': jsFile(token), 'keys.js': "// JWT helpers\nexport const signingKey = 'Kx9-local-signing-77';\n" });
+    const config = defaultConfig(knownRules());
+    config.rules.get('jwt-literal')!.options.crackingTimeLimit = 0;
+    const { findings } = await scan({ targets: [dir], root: dir, useGitignore: false, config });
+    const literal = findings.find((f) => f.ruleId === 'jwt-literal')!;
+    expect(literal.severity).toBe('medium');
+    expect(literal.message).toContain('(crackingTimeLimit of 0s reached)');
   });
 
   it('credits a listed secret to its list, and links it only to a place a rule reported', async () => {

@@ -12,6 +12,11 @@ export interface SourceFile {
   absPath: string;
   relPath: string;
   text: string;
+  /**
+   * Read only because an analysed file imports it: it did not pass the keyword prefilter (or
+   * is outside `--changed-since`), so it is parsed for its exports and gets no findings.
+   */
+  importOnly?: boolean;
 }
 
 export interface FileResult {

@@ -37,7 +37,17 @@ export function isDockerfile(path: string): boolean {
 }
 
 /** The front end that understands a file's structure, or undefined (seed patterns only). */
+/**
+ * TypeScript declaration files (`.d.ts`): types only, no code that signs, verifies or stores
+ * anything. They are large in dependencies and generated SDKs, so no parser reads them; the
+ * seed patterns still look for JWT literals in their doc comments.
+ */
+export function isDeclarationFile(path: string): boolean {
+  return /\.d\.[cm]?ts$/i.test(path);
+}
+
 export function frontEndOf(path: string): FrontEndId | undefined {
+  if (isDeclarationFile(path)) return undefined;
   if (isJsFile(path)) return 'js';
   if (isDotenvFile(path) || isDockerfile(path)) return 'config';
   return BY_EXTENSION[extname(path).toLowerCase()];

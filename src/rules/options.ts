@@ -31,6 +31,12 @@ export const RULE_OPTIONS: Record<string, Record<string, RuleOptionSpec>> = {
       description: 'Most candidate secrets tried per HMAC-signed JWT literal (the built-in list, the --weak-secrets list, ' +
         'then the secret-looking literals of the scanned files); 0 turns cracking off.',
     },
+    crackingTimeLimit: {
+      type: 'number',
+      default: 2,
+      description: 'Seconds spent on the secret-looking literals of the scanned files, for all JWT literals together ' +
+        '(the built-in and --weak-secrets lists are always tried in full, within crackingBudget).',
+    },
   },
   'weak-secret': {
     minLength: {

@@ -5,7 +5,7 @@
  * `"alg"`), and what template values say (`changeme`, `your-secret-here`).
  */
 import { isJwtSecretName, nameWords, publicEnvPrefix, type PublicEnvPrefix } from '../secret-names.js';
-import type { TokenRole } from '../js/token-role.js';
+import type { TokenRole } from '../names/token-role.js';
 import type { ConfigEntry } from './entries.js';
 
 /** The last segments of a dotted key: `spring.security.jwt.secret-key` -> `security.jwt.secret-key`. */

@@ -1,7 +1,9 @@
 /**
  * Is a Java name or cookie name about an auth token? `token`, `jwt`, `accessToken`,
- * `ACCESS_TOKEN`, `auth-token`: yes; `csrfToken`, `tokenExpiry`, `deviceToken`: no. A compact
- * version of the JS/TS front end's word lists, so this front end does not load the TypeScript compiler.
+ * `ACCESS_TOKEN`, `auth-token`: yes; `csrfToken`, `tokenExpiry`, `deviceToken`: no. Deliberately
+ * stricter than the shared isTokenLikeName (src/analyze/names/token-names.ts): Java code names
+ * classes and beans after tokens (`tokenService`, `TOKEN_HEADER`, `tokenProvider`), and a bare
+ * `auth`/`authorization` is the only non-token word that counts.
  */
 import { nameWords } from '../secret-names.js';
 
@@ -21,13 +23,4 @@ export function isTokenName(name: string): boolean {
   if (words.some((word) => TOKEN_WORDS.has(word))) return true;
   // `auth`, `authorization`, `Authorization` alone: the credential itself.
   return words.every((word) => word === 'auth' || word === 'authorization');
-}
-
-/** Query parameters that carry tokens, lowercase without `_`/`-` (as in the JS/TS rule). */
-const TOKEN_PARAMS = new Set([
-  'token', 'accesstoken', 'jwt', 'idtoken', 'refreshtoken', 'authtoken', 'jwttoken', 'apitoken', 'sessiontoken', 'bearer',
-]);
-
-export function isTokenParam(name: string): boolean {
-  return TOKEN_PARAMS.has(name.toLowerCase().replace(/[_-]/g, ''));
 }

@@ -31,11 +31,7 @@ export interface JsFileResult {
   error?: string;
 }
 
-export interface JsSource {
-  absPath: string;
-  relPath: string;
-  text: string;
-}
+export type JsSource = import('../front-ends.js').SourceFile;
 
 const RESOLVE_SUFFIXES = ['', '.ts', '.tsx', '.js', '.mjs', '.cjs', '.jsx', '.mts', '.cts',
   '/index.ts', '/index.tsx', '/index.js', '/index.mjs', '/index.cjs'];
@@ -94,6 +90,7 @@ export class JsAnalyzer {
     }, true /* parent pointers: scope lookups walk up the tree (TypeScript 6 no longer sets them otherwise) */, scriptKind(ext));
     checkDeadline(); // the parse itself cannot be interrupted; a slow one still counts
     const resolver = new ValueResolver(sourceFile, source.relPath, (specifier) => this.exportsOf(source.absPath, specifier));
+    if (source.importOnly) return { findings: [], sensitive: [], exports: collectExports(sourceFile, resolver) };
     const findings: Finding[] = [];
     const sensitive: { file: string; text: string }[] = [];
     const callCache = new Map<ts.Node, JwtCall | undefined>();

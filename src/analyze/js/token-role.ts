@@ -1,38 +1,20 @@
 /**
- * Access or refresh token? Judged from the names around the code that creates it, the
- * way a reviewer would: the variable or property the token is stored in, then the call's
- * own text (a payload `type: 'refresh'`, a `REFRESH_TOKEN_SECRET` key, a
- * `REFRESH_EXPIRES_IN` constant), then the enclosing function (`generateRefreshToken`).
- * Tokens named for a single purpose (email verification, password reset, invitations,
- * magic links, downloads) are 'single-use'; anything else counts as an access token.
+ * Access or refresh token, for a JS/TS sign or configure call: the names around it are
+ * judged by the language-neutral rules of src/analyze/names/token-role.ts.
  */
 import { ts } from 'ts-morph';
+import { tokenRoleFromNames, type TokenRole } from '../names/token-role.js';
 import { enclosingFunctionName, staticPropertyName } from './expressions.js';
 
-export type TokenRole = 'access' | 'refresh' | 'single-use';
-
-const SINGLE_USE = /verif|confirm|reset|invit|activat|magic|unsubscribe|download|share/i;
-
-/** The role a name or text points to: only one of "refresh" and "access" may appear. */
-export function roleNamedIn(text: string): TokenRole | undefined {
-  const refresh = /refresh/i.test(text);
-  const access = /access/i.test(text);
-  if (refresh === access) return undefined;
-  return refresh ? 'refresh' : 'access';
-}
+export type { TokenRole } from '../names/token-role.js';
 
 /** The role of the token created by a sign or configure call. */
 export function tokenRoleOf(call: ts.Node): TokenRole {
-  const binding = bindingName(call);
-  const fromBinding = binding === undefined ? undefined : roleNamedIn(binding);
-  if (fromBinding) return fromBinding;
-  // Only names chosen for the token say "single use": a payload may well mention `emailVerified`.
-  if (binding !== undefined && SINGLE_USE.test(binding)) return 'single-use';
-  const fromCall = roleNamedIn(call.getText());
-  if (fromCall) return fromCall;
-  const fn = enclosingFunctionName(call);
-  if (fn === undefined) return 'access';
-  return roleNamedIn(fn) ?? (SINGLE_USE.test(fn) ? 'single-use' : 'access');
+  return tokenRoleFromNames({
+    binding: bindingName(call),
+    ownText: () => call.getText(),
+    functionName: () => enclosingFunctionName(call),
+  });
 }
 
 /** The name the created token is stored under: `const refreshToken = ...`, `{ accessToken: ... }`, `this.refresh = ...`. */

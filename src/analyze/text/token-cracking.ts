@@ -1,15 +1,17 @@
 /**
  * Offline cracking of the HMAC-signed JWTs written in the scanned tree, the way an attacker
  * would do it, done first: each HS256/384/512 token's signature is checked against the
- * secret-looking literals of the tree, the built-in list of published example secrets and
- * the user's `--weak-secrets` list, within a budget of candidates per token.
+ * built-in list of published example secrets, the user's `--weak-secrets` list and the
+ * secret-looking literals of the tree, within a budget of candidates per token and a time
+ * limit for the tree's literals.
  *
  * This is the scan's link stage for tokens: it runs once every file has been analysed, so a
  * token in one file can be tied to the secret written in another.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { maskSecret, maskToken } from '../../mask.js';
 import type { Finding, RelatedLocation, Severity, SourceRange } from '../../types.js';
+import { isJwtSecretName, nameWords } from '../secret-names.js';
 import { LineIndex } from './line-index.js';
 import { decodeToken, describeToken, knownTokenKind, type DecodedToken } from './jwt-token.js';
 import {
@@ -19,10 +21,10 @@ import {
 
 const HMAC_HASHES: Record<string, string> = { HS256: 'sha256', HS384: 'sha384', HS512: 'sha512' };
 
-/** What an HMAC signature check needs, prepared once per token. */
+/** What an HMAC signature check needs, prepared once per token: no string is re-encoded per check. */
 export interface HmacTarget {
   hash: string;
-  signingInput: string;
+  signingInput: Buffer;
   signature: Buffer;
 }
 
@@ -32,13 +34,12 @@ export function hmacTarget(token: string, decoded: DecodedToken): HmacTarget | u
   const lastDot = token.lastIndexOf('.');
   const signature = Buffer.from(token.slice(lastDot + 1), 'base64url');
   if (!hash || signature.length === 0) return undefined;
-  return { hash, signingInput: token.slice(0, lastDot), signature };
+  return { hash, signingInput: Buffer.from(token.slice(0, lastDot)), signature };
 }
 
-/** Whether `secret` signed the token. */
-export function verifiesWith(target: HmacTarget, secret: string): boolean {
-  const digest = createHmac(target.hash, secret).update(target.signingInput).digest();
-  return digest.length === target.signature.length && timingSafeEqual(digest, target.signature);
+/** Whether `secret` (a string is UTF-8 encoded, as JWT libraries do) signed the token. */
+export function verifiesWith(target: HmacTarget, secret: string | Buffer): boolean {
+  return createHmac(target.hash, secret).update(target.signingInput).digest().equals(target.signature);
 }
 
 /**
@@ -71,7 +72,16 @@ export interface LiteralLocation {
   length: number;
   /** Only a comment or a document (Markdown, text) mentions it: pointed to, never a finding of its own. */
   inComment: boolean;
+  /** Which literals are tried first when time runs short: see `Likelihood`. */
+  likelihood: Likelihood;
 }
+
+/**
+ * How likely a literal is to be a JWT secret, most likely first: a value a rule registered as
+ * key material; a value bound to a JWT-secret name (`JWT_SECRET = '...'`); a value bound to
+ * another secret-like name, passed to a signing call, or set in a config entry; a comment's mention.
+ */
+export type Likelihood = 0 | 1 | 2 | 3;
 
 /** The 1-based range of a literal, for findings. */
 export function literalRange(location: LiteralLocation): SourceRange {
@@ -92,27 +102,46 @@ export type SecretCandidate =
 const QUOTED_LITERAL = /(["'`])([^"'`\\\r\n]{6,512})\1/g;
 /** `JWT_SECRET=value` / `secret: value` unquoted, as in .env, YAML and properties files; bounded, so linear. */
 const UNQUOTED_SECRET_VALUE =
-  /^[ \t]{0,40}(?:export[ \t]{1,10})?[\w.-]{0,60}(?:secret|key|token|pass)[\w.-]{0,60}[ \t]{0,10}[:=][ \t]{0,10}([^\s'"`#]{6,512})[ \t]{0,40}$/gim;
+  /^[ \t]{0,40}(?:export[ \t]{1,10})?([\w.-]{0,60}(?:secret|key|token|pass)[\w.-]{0,60})[ \t]{0,10}[:=][ \t]{0,10}([^\s'"`#]{6,512})[ \t]{0,40}$/gim;
 
 /**
- * Every string of the scanned text files that could be a secret, with the place it is first
- * written: quoted literals and unquoted `key=value` settings, 6 to 512 characters, minus
- * tokens, URLs, placeholders and sentences. Only files that passed the prefilter are read, so
- * the cost stays proportional to the JWT-related code of the tree.
+ * The secret-looking strings of the scanned text files, with the place each is first written.
+ * Only strings that something marks as a secret count, so the number of candidates follows the
+ * secrets of the tree, not its size:
+ * - values a rule registered as key material (`keyMaterial`: the scan's sensitive values),
+ * - quoted strings bound on their line to a secret-like name (`signingKey = '...'`,
+ *   `"jwtSecret": "..."`, `app.config['SECRET_KEY'] = '...'`, `secret: []byte("...")`) or passed
+ *   to a signing call (`Algorithm.HMAC256("...")`, `jwt.sign(payload, '...')`),
+ * - unquoted settings with a secret-like key (`JWT_SECRET=...` in .env, YAML, properties),
+ * minus tokens, URLs, placeholders, paths, names and sentences (`secretShape`). Only files
+ * that passed the prefilter are read.
  */
-export function collectLiteralCandidates(files: Iterable<{ relPath: string; text: string }>): Map<string, LiteralLocation> {
+export function collectLiteralCandidates(files: Iterable<{ relPath: string; text: string }>,
+  keyMaterial: ReadonlySet<string> = new Set()): Map<string, LiteralLocation> {
   const found = new Map<string, LiteralLocation>();
   for (const file of files) {
     const isDocument = DOCUMENT_PATH.test(file.relPath);
-    const add = (value: string, offset: number): void => {
-      const known = found.get(value);
-      if ((known && !known.inComment) || !looksLikeSecret(value)) return;
+    const add = (value: string, offset: number, named: Likelihood | undefined): void => {
+      const isKeyMaterial = keyMaterial.has(value);
+      if (isKeyMaterial ? !looksLikeSecret(value) : named === undefined) return;
       const inComment = isDocument || isInComment(file.text, offset);
-      // A place in code wins over a comment that mentions the same value.
-      if (!known || !inComment) found.set(value, { file: file.relPath, text: file.text, offset, length: value.length, inComment });
+      const likelihood: Likelihood = inComment ? 3 : isKeyMaterial ? 0 : named!;
+      const known = found.get(value);
+      // The most telling place wins: code over a comment, then the likelier context.
+      if (known && known.likelihood <= likelihood) return;
+      found.set(value, { file: file.relPath, text: file.text, offset, length: value.length, inComment, likelihood });
     };
-    for (const match of file.text.matchAll(QUOTED_LITERAL)) add(match[2]!, match.index + 1);
-    for (const match of file.text.matchAll(UNQUOTED_SECRET_VALUE)) add(match[1]!, match.index + match[0].indexOf(match[1]!));
+    for (const match of file.text.matchAll(QUOTED_LITERAL)) {
+      const value = match[2]!;
+      // The shape first: it is cheaper than reading the context, and rejects most strings.
+      if (keyMaterial.has(value)) add(value, match.index + 1, 0);
+      else if (secretShape(value)) add(value, match.index + 1, secretContext(file.text, match.index));
+    }
+    for (const match of file.text.matchAll(UNQUOTED_SECRET_VALUE)) {
+      const value = match[2]!;
+      if (!keyMaterial.has(value) && !secretShape(value)) continue;
+      add(value, match.index + match[0].lastIndexOf(value), isJwtSecretName(match[1]!, { envName: true }) ? 1 : 2);
+    }
   }
   return found;
 }
@@ -120,8 +149,9 @@ export function collectLiteralCandidates(files: Iterable<{ relPath: string; text
 /** Prose: a value quoted in a document is a mention, not a setting. */
 const DOCUMENT_PATH = /\.(md|markdown|mdx|txt|rst|adoc|html?)$/i;
 
-/** How far back a comment marker is looked for: bounded, so minified lines stay linear. */
+/** How far back a comment marker or a binding is looked for: bounded, so minified lines stay linear. */
 const COMMENT_LOOKBACK = 300;
+const CONTEXT_LOOKBACK = 160;
 
 function isInComment(text: string, offset: number): boolean {
   let lineStart = offset;
@@ -135,16 +165,106 @@ function isInComment(text: string, offset: number): boolean {
 const COMMENT_AT_LINE_START = /^\s*(?:\/\/|#|\*|\/\*|<!--|--\s)/;
 const TRAILING_COMMENT = /\s(?:\/\/|#)\s/;
 
+/**
+ * Whether the quoted literal opening at `quote` is bound to a secret-like name on its line
+ * (1 for a JWT-secret name, 2 for another secret-like name or a signing call), else undefined.
+ * Reads at most CONTEXT_LOOKBACK characters back, by hand: no regex backtracks over a hostile line.
+ */
+export function secretContext(text: string, quote: number): Likelihood | undefined {
+  let lineStart = quote;
+  while (lineStart > 0 && quote - lineStart < CONTEXT_LOOKBACK && text.charCodeAt(lineStart - 1) !== 10) lineStart--;
+  const before = text.slice(lineStart, quote);
+  let best: Likelihood | undefined;
+  const consider = (name: string, callee: boolean): void => {
+    const likelihood = nameLikelihood(name, callee);
+    if (likelihood !== undefined && (best === undefined || likelihood < best)) best = likelihood;
+  };
+  // Bindings after the last quote, `;` or `,`: `const signingKey = `, `{ secret: `, `secret := []byte(`,
+  // `"jwtSecret": `, `['SECRET_KEY'] = `. Every `=`/`:` there binds the literal to the name before it.
+  let regionStart = before.length;
+  while (regionStart > 0 && !`;,'"\``.includes(before[regionStart - 1]!)) regionStart--;
+  for (let i = Math.max(regionStart, 1); i < before.length; i++) {
+    const char = before[i]!;
+    const previous = before[i - 1]!;
+    const next = before[i + 1] ?? '';
+    const binds = char === ':' ? previous !== ':' && next !== ':'
+      : char === '=' && !'=!<>:+-*/%&|^?'.includes(previous) && next !== '=' && next !== '>';
+    if (binds) consider(nameBefore(before, i), false);
+  }
+  // A call's argument: `HMAC256(`, `hmacShaKeyFor(`, `jwt.sign(payload, `.
+  let end = before.length;
+  while (end > 0 && /\s/.test(before[end - 1]!)) end--;
+  if (before[end - 1] === ',') {
+    let open = end - 1;
+    while (open > 0 && end - open < 80 && !`()'"\`;`.includes(before[open - 1]!)) open--;
+    end = open;
+  }
+  if (before[end - 1] === '(') consider(nameBefore(before, end - 1), true);
+  return best;
+}
+
+/** The name just before `at`, past spaces, a closing bracket and a quote: `['JWT_SECRET'] =` -> `JWT_SECRET`. */
+function nameBefore(text: string, at: number): string {
+  let end = at;
+  while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  if (text[end - 1] === ']') end--;
+  if (end > 0 && `'"\``.includes(text[end - 1]!)) end--;
+  let start = end;
+  while (start > 0 && /[\w$.-]/.test(text[start - 1]!)) start--;
+  return text.slice(start, end);
+}
+
+/** Words that make a name hold a secret (`signingKey`, `hmac_secret`, `dbPassword`), or a call take one. */
+const SECRET_WORDS = new Set(['secret', 'secrets', 'key', 'keys', 'signing', 'sign', 'signer', 'hmac', 'password',
+  'passwd', 'pwd', 'passphrase', 'jwt', 'jws', 'credential', 'credentials']);
+/** Calls whose argument may be a secret: `jwt.verify(token, '...')`, `jwt.encode(payload, '...')`. */
+const SECRET_CALL_WORDS = new Set(['verify', 'encode', 'decode']);
+/** Last words that name something about a secret, not the secret: `secretName`, `keyId`, `passwordField`. */
+const NOT_A_SECRET = new Set(['id', 'ids', 'kid', 'name', 'names', 'path', 'file', 'filename', 'url', 'uri', 'env', 'header',
+  'length', 'len', 'size', 'type', 'field', 'prefix', 'label', 'hint', 'ref', 'arn', 'format', 'count', 'public', 'pub']);
+
+/** Names repeat (`key`, `name`, `type`): each is judged once per process. */
+const nameVerdicts = new Map<string, Likelihood | undefined>();
+
+function nameLikelihood(name: string, callee: boolean): Likelihood | undefined {
+  const cacheKey = callee ? `${name}(` : name;
+  if (nameVerdicts.has(cacheKey)) return nameVerdicts.get(cacheKey);
+  const likelihood = isJwtSecretName(name, { envName: true }) ? 1 : isSecretHoldingName(name, callee) ? 2 : undefined;
+  if (nameVerdicts.size > 10_000) nameVerdicts.clear();
+  nameVerdicts.set(cacheKey, likelihood);
+  return likelihood;
+}
+
+function isSecretHoldingName(name: string, callee: boolean): boolean {
+  const words = nameWords(name.slice(-200));
+  const last = words[words.length - 1];
+  if (last === undefined || NOT_A_SECRET.has(last) || words.includes('public') || words.includes('pub')) return false;
+  return words.some((word) => SECRET_WORDS.has(word) || (callee && SECRET_CALL_WORDS.has(word)));
+}
+
 function looksLikeSecret(value: string): boolean {
   if (value.startsWith('eyJ') || /^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return false;
   if ((value.match(/\s/g)?.length ?? 0) > 3) return false; // a sentence, not a secret
   return !isPlaceholderSecret(value);
 }
 
+/** A file path (`./keys/dev.pem`, `/etc/jwt/secret`, `secret.json`), not a secret. */
+const PATH_LIKE = /^(?:\.{1,2}\/|~\/|\/[\w.-]+\/)|\.(?:pem|key|crt|cer|der|p8|p12|pfx|jks|json|ya?ml|txt|env|properties|js|ts|py|java|go)$/i;
+/** A dotted name (`config.jwt.secret`, `process.env.KEY`), an env variable name (`JWT_SECRET`), a single word. */
+const NAME_LIKE = /^(?:[A-Za-z_$][\w$-]*(?:\.[A-Za-z_$][\w$-]*)+|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[A-Za-z]+)$/;
+
 /**
- * The candidates in the order tried: the built-in list, the user list, then the tree's other
- * literals. A listed secret is credited to its list: a common value such as `secret` is
- * written in many unrelated places, and the first one found says nothing about the token.
+ * A value written where a secret could be that has the shape of one: not a token, URL,
+ * placeholder, path, name, single word (the lists hold the word-like secrets) or text with spaces.
+ */
+function secretShape(value: string): boolean {
+  return looksLikeSecret(value) && !/\s/.test(value) && !PATH_LIKE.test(value) && !NAME_LIKE.test(value);
+}
+
+/**
+ * The candidates in the order tried: the built-in list, the user list, then the tree's
+ * literals, likeliest first. A listed secret is credited to its list: a common value such as
+ * `secret` is written in many unrelated places, and the first one found says nothing about the token.
  */
 export function* candidateSecrets(literals: Map<string, LiteralLocation>, userList: SecretWordlist | undefined): Generator<SecretCandidate> {
   const listed = new Set<string>();
@@ -159,7 +279,8 @@ export function* candidateSecrets(literals: Map<string, LiteralLocation>, userLi
       yield { secret, from: 'user-list', list: userList.label };
     }
   }
-  for (const [secret, location] of literals) {
+  const byLikelihood = [...literals].sort(([, a], [, b]) => a.likelihood - b.likelihood);
+  for (const [secret, location] of byLikelihood) {
     if (!listed.has(secret)) yield { secret, from: 'literal', location };
   }
 }
@@ -174,9 +295,16 @@ export interface CrackingInput {
   sightings: TokenSighting[];
   /** The text files of the scan that passed the prefilter. */
   files: Iterable<{ relPath: string; text: string }>;
+  /** Values the rules registered as secrets or keys during analysis: tried wherever they are written. */
+  keyMaterial?: ReadonlySet<string>;
   userList: SecretWordlist | undefined;
   /** Most candidates tried per token; 0 turns cracking off. */
   budget: number;
+  /**
+   * Milliseconds for the tree's literals, all tokens together; the lists are always tried in
+   * full (within `budget`). Bounds the stage on a tree with many tokens and secrets.
+   */
+  timeLimitMs?: number;
 }
 
 export interface CrackedToken {
@@ -184,31 +312,113 @@ export interface CrackedToken {
   candidate: SecretCandidate;
 }
 
-/** Tries every distinct HMAC-signed token of the scan; each token is cracked once. */
-export function crackTokens(input: CrackingInput): CrackedToken[] {
-  if (input.budget <= 0) return [];
-  const targets = new Map<string, { target: HmacTarget; sightings: TokenSighting[] }>();
+export interface CrackingResult {
+  cracked: CrackedToken[];
+  /** Tokens left uncracked before every candidate was tried, and why: their findings say so. */
+  stopped?: { sightings: TokenSighting[]; tried: number; total: number; reason: 'budget' | 'time' };
+}
+
+/** HS256 and HS512 tokens that share a signing input need one HMAC per candidate, not one per token. */
+interface SigningInput {
+  hash: string;
+  input: Buffer;
+  tokens: { signature: Buffer; sightings: TokenSighting[]; found?: SecretCandidate }[];
+  open: number;
+}
+
+/** How many candidates pass between two looks at the clock. */
+const CLOCK_EVERY = 64;
+
+/**
+ * Tries every distinct HMAC-signed token of the scan. Candidate-major: each candidate is
+ * encoded once and hashed once per distinct (algorithm, signing input), and compared with
+ * every open token of that input.
+ */
+export function crackTokens(input: CrackingInput): CrackingResult {
+  if (input.budget <= 0) return { cracked: [] };
+  const groups = new Map<string, SigningInput>();
+  const seen = new Map<string, { sightings: TokenSighting[] }>();
   for (const sighting of input.sightings) {
-    const existing = targets.get(sighting.token);
+    const existing = seen.get(sighting.token);
     if (existing) {
       existing.sightings.push(sighting);
       continue;
     }
     const decoded = decodeToken(sighting.token);
     const target = decoded && hmacTarget(sighting.token, decoded);
-    if (target) targets.set(sighting.token, { target, sightings: [sighting] });
+    if (!target) continue;
+    const key = `${target.hash} ${target.signingInput.toString()}`;
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { hash: target.hash, input: target.signingInput, tokens: [], open: 0 }));
+    const token = { signature: target.signature, sightings: [sighting] };
+    group.tokens.push(token);
+    group.open++;
+    seen.set(sighting.token, token);
   }
-  if (targets.size === 0) return [];
-  const literals = collectLiteralCandidates(input.files);
+  if (groups.size === 0) return { cracked: [] };
+  const literals = collectLiteralCandidates(input.files, input.keyMaterial);
+  const open = [...groups.values()];
+  const candidates = [...candidateSecrets(literals, input.userList)];
+  let tried = 0;
+  let reason: 'budget' | 'time' | undefined;
+  let deadline: number | undefined;
+  for (const candidate of candidates) {
+    if (open.length === 0) break;
+    if (tried >= input.budget) {
+      reason = 'budget';
+      break;
+    }
+    if (candidate.from === 'literal' && input.timeLimitMs !== undefined) {
+      const now = deadline === undefined || tried % CLOCK_EVERY === 0 ? performance.now() : undefined;
+      deadline ??= now! + input.timeLimitMs;
+      if (now !== undefined && now >= deadline) {
+        reason = 'time';
+        break;
+      }
+    }
+    tried++;
+    const key = Buffer.from(candidate.secret);
+    for (let g = open.length - 1; g >= 0; g--) {
+      const group = open[g]!;
+      const digest = createHmac(group.hash, key).update(group.input).digest();
+      for (const token of group.tokens) {
+        if (token.found || !digest.equals(token.signature)) continue;
+        token.found = candidate;
+        group.open--;
+      }
+      if (group.open === 0) open.splice(g, 1);
+    }
+  }
   const cracked: CrackedToken[] = [];
-  for (const { target, sightings } of targets.values()) {
-    const found = crackHmac(target, candidateSecrets(literals, input.userList), input.budget);
-    if (!found) continue;
-    const written = literals.get(found.secret);
-    const candidate = found.from !== 'literal' && written && !written.inComment ? { ...found, location: written } : found;
-    for (const sighting of sightings) cracked.push({ sighting, candidate });
+  const uncracked: TokenSighting[] = [];
+  for (const group of groups.values()) {
+    for (const { found, sightings } of group.tokens) {
+      if (!found) {
+        uncracked.push(...sightings);
+        continue;
+      }
+      const written = literals.get(found.secret);
+      const candidate = found.from !== 'literal' && written && !written.inComment ? { ...found, location: written } : found;
+      for (const sighting of sightings) cracked.push({ sighting, candidate });
+    }
   }
-  return cracked;
+  return reason && uncracked.length > 0 ? { cracked, stopped: { sightings: uncracked, tried, total: candidates.length, reason } } : { cracked };
+}
+
+/**
+ * The note on the findings of tokens whose cracking stopped early: their secret may still be
+ * among the candidates not tried.
+ */
+export function noteStoppedCracking(result: CrackingResult, findings: Finding[], timeLimitMs: number | undefined): void {
+  const { stopped } = result;
+  if (!stopped) return;
+  const why = stopped.reason === 'budget' ? 'crackingBudget reached' : `crackingTimeLimit of ${(timeLimitMs ?? 0) / 1000}s reached`;
+  const note = `; jwt-lint stopped guessing its secret after ${stopped.tried} of ${stopped.total} candidates (${why})`;
+  for (const sighting of stopped.sightings) {
+    const index = findings.findIndex((other) => other.ruleId === 'jwt-literal' && other.file === sighting.finding.file &&
+      other.range.start.line === sighting.finding.range.start.line);
+    if (index >= 0 && !findings[index]!.message.endsWith(note)) findings[index] = { ...findings[index]!, message: findings[index]!.message + note };
+  }
 }
 
 /** Rules whose finding at a secret's place is "the secret's own finding". */

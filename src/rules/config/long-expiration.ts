@@ -5,7 +5,7 @@
  */
 import { formatSeconds } from '../../analyze/js/durations.js';
 import { configLifetime } from '../../analyze/config/lifetimes.js';
-import type { TokenRole } from '../../analyze/js/token-role.js';
+import type { TokenRole } from '../../analyze/names/token-role.js';
 import type { ConfigRule } from './rule.js';
 
 export const longExpiration: ConfigRule = {

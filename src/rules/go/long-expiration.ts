@@ -10,12 +10,10 @@ import { claimsKind, expiryLifetime } from '../../analyze/go/claims.js';
 import type { GoFacts } from '../../analyze/go/facts.js';
 import { enclosingFunction, functionName } from '../../analyze/go/scope.js';
 import { formatSeconds } from '../../analyze/js/durations.js';
+import { tokenRoleFromNames, type TokenRole } from '../../analyze/names/token-role.js';
 import type { SyntaxNode } from '../../analyze/tree/parser.js';
 import { field, namedChildren } from '../../analyze/tree/syntax.js';
 import type { TreeRule } from '../tree-rule.js';
-
-type TokenRole = 'access' | 'refresh' | 'single-use';
-const SINGLE_USE = /verif|confirm|reset|invit|activat|magic|unsubscribe|download|share/i;
 
 export const longExpiration: TreeRule<GoFacts> = {
   id: 'long-expiration',
@@ -66,22 +64,11 @@ export const longExpiration: TreeRule<GoFacts> = {
 
 /** Refresh or access token? The variable holding the claims, the expiry expression, then the function name. */
 function roleOf(holder: SyntaxNode, value: SyntaxNode, facts: GoFacts): TokenRole {
-  const binding = bindingName(holder, facts);
-  const named = binding === undefined ? undefined : roleNamedIn(binding);
-  if (named) return named;
-  if (binding !== undefined && SINGLE_USE.test(binding)) return 'single-use';
-  const fromValue = roleNamedIn(facts.textOf(value));
-  if (fromValue) return fromValue;
-  const fn = functionName(enclosingFunction(holder), (node) => facts.textOf(node));
-  if (fn === undefined) return 'access';
-  return roleNamedIn(fn) ?? (SINGLE_USE.test(fn) ? 'single-use' : 'access');
-}
-
-function roleNamedIn(text: string): TokenRole | undefined {
-  const refresh = /refresh/i.test(text);
-  const access = /access/i.test(text);
-  if (refresh === access) return undefined;
-  return refresh ? 'refresh' : 'access';
+  return tokenRoleFromNames({
+    binding: bindingName(holder, facts),
+    ownText: () => facts.textOf(value),
+    functionName: () => functionName(enclosingFunction(holder), (node) => facts.textOf(node)),
+  });
 }
 
 /** `refreshClaims := jwt.MapClaims{...}` / `refreshClaims["exp"] = ...`: the name the claims are kept under. */

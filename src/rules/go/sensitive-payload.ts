@@ -4,9 +4,9 @@
  * struct (one that embeds `jwt.RegisteredClaims`/`jwt.StandardClaims`) named like passwords,
  * hashes, card data, national ids or API keys (by field name or `json` tag).
  */
-import { isSensitiveClaimName } from '../../analyze/go/claim-names.js';
 import { claimsKind, embedsClaims, jsonName, structFields } from '../../analyze/go/claims.js';
 import type { GoFacts } from '../../analyze/go/facts.js';
+import { isSensitiveField } from '../../analyze/names/claim-names.js';
 import { field, fields, namedChildren } from '../../analyze/tree/syntax.js';
 import type { TreeRule } from '../tree-rule.js';
 
@@ -24,13 +24,13 @@ export const sensitivePayload: TreeRule<GoFacts> = {
           const literal = node.parent?.parent;
           if (literal?.type !== 'composite_literal' || claimsKind(literal, facts) !== 'map') return;
           const key = facts.resolveString(field(node, 'key'));
-          if (key !== undefined && isSensitiveClaimName(key)) context.report({ node, message: message(key) });
+          if (key !== undefined && isSensitiveField(key)) context.report({ node, message: message(key) });
         },
         assignment_statement(node) {
           const target = namedChildren(field(node, 'left') ?? node)[0];
           if (target?.type !== 'index_expression') return;
           const key = facts.resolveString(field(target, 'index'));
-          if (key === undefined || !isSensitiveClaimName(key)) return;
+          if (key === undefined || !isSensitiveField(key)) return;
           const claims = facts.expressionBehind(field(target, 'operand'));
           const isMapClaims = claims?.node.type === 'composite_literal' ? claimsKind(claims.node, claims.facts) === 'map'
             : claims?.node.type === 'type_assertion_expression' && facts.jwtReference(field(claims.node, 'type'))?.member === 'MapClaims';
@@ -42,7 +42,7 @@ export const sensitivePayload: TreeRule<GoFacts> = {
             for (const name of fields(declaration, 'name')) {
               const claim = jsonName(declaration, facts.textOf(name), facts);
               if (claim === undefined) continue;
-              if (isSensitiveClaimName(facts.textOf(name)) || isSensitiveClaimName(claim)) {
+              if (isSensitiveField(facts.textOf(name)) || isSensitiveField(claim)) {
                 context.report({ node: declaration, message: message(claim) });
                 break;
               }

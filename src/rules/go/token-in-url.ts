@@ -8,19 +8,14 @@ import type { GoFacts } from '../../analyze/go/facts.js';
 import { argumentsOf } from '../../analyze/go/libraries.js';
 import { isSprintf, operatorOf, stringParts } from '../../analyze/go/strings.js';
 import { unwrap } from '../../analyze/go/values.js';
+import {
+  isTokenParam, NOT_AUTH_VALUE_WORDS, ONE_TIME_LINK_PATH, PARAM_AT_END,
+} from '../../analyze/names/token-names.js';
 import { nameWords } from '../../analyze/secret-names.js';
 import type { SyntaxNode } from '../../analyze/tree/parser.js';
 import { field, namedChildren } from '../../analyze/tree/syntax.js';
 import type { TreeRule } from '../tree-rule.js';
 
-const TOKEN_PARAMS = new Set([
-  'token', 'accesstoken', 'jwt', 'idtoken', 'refreshtoken', 'authtoken', 'jwttoken', 'apitoken', 'sessiontoken', 'bearer',
-]);
-/** A value named like these is not an auth token even under `token=` (pagination, CSRF, push, emailed one-time links). */
-const NOT_AUTH_VALUE_WORDS = new Set(['page', 'cursor', 'continuation', 'next', 'csrf', 'xsrf', 'captcha', 'recaptcha', 'push', 'fcm', 'device',
-  'reset', 'verification', 'confirmation', 'activation', 'invite', 'invitation', 'magic', 'unsubscribe']);
-const ONE_TIME_LINK_PATH = /(reset|forgot|confirm|activat|invit|magic-?link|unsubscribe|verify-?e-?mail|e-?mail-?verif|verify-?account)[^/?]*\/?$/i;
-const PARAM_AT_END = /[?&]([A-Za-z_-]+)=$/;
 const MENTIONS_TOKEN = /token|jwt|bearer/i;
 
 export const tokenInUrl: TreeRule<GoFacts> = {
@@ -72,10 +67,6 @@ function isInsideConcatenation(node: SyntaxNode): boolean {
   let current = node.parent;
   while (current?.type === 'parenthesized_expression') current = current.parent;
   return current?.type === 'binary_expression' && operatorOf(current) === '+';
-}
-
-function isTokenParam(name: string): boolean {
-  return TOKEN_PARAMS.has(name.toLowerCase().replace(/[_-]/g, ''));
 }
 
 /** The token parameter a built URL carries with a runtime value, if any. */

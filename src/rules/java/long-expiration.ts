@@ -6,7 +6,7 @@
  * `Instant.now().plusSeconds(...)`, `Duration.ofDays(...).toMillis()`, `TimeUnit.DAYS.toMillis(...)`.
  */
 import { formatSeconds } from '../../analyze/js/durations.js';
-import type { TokenRole } from '../../analyze/js/token-role.js';
+import type { TokenRole } from '../../analyze/names/token-role.js';
 import type { JavaFacts } from '../../analyze/java/facts.js';
 import { javaTokenRole } from '../../analyze/java/token-role.js';
 import { argumentsOf } from '../../analyze/java/values.js';

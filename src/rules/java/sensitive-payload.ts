@@ -4,10 +4,10 @@
  * (`Map.of(...)`, a `HashMap` filled with `put`) passed to `setClaims`/`claims`/`addClaims`/
  * `withPayload`, and a whole user/account entity put in a claim (`.claim("user", user)`).
  */
-import { isEntityName, isSensitiveClaim } from '../../analyze/java/claim-names.js';
 import type { JavaFacts } from '../../analyze/java/facts.js';
 import { placeOf } from '../../analyze/java/key-material.js';
 import { argumentsOf, unwrap } from '../../analyze/java/values.js';
+import { isEntityName, isSensitiveField, JAVA_CURATED_WORDS } from '../../analyze/names/claim-names.js';
 import type { SyntaxNode } from '../../analyze/tree/parser.js';
 import { field, walkTree } from '../../analyze/tree/syntax.js';
 import type { TreeRule } from '../tree-rule.js';
@@ -37,9 +37,9 @@ export const sensitivePayload: TreeRule<JavaFacts> = {
             const key = facts.values.resolveString(args[0]);
             if (key === undefined) return;
             const value = unwrap(args[1]!);
-            if (isSensitiveClaim(key) && facts.values.resolve(value)?.kind !== 'boolean') {
+            if (isSensitiveField(key) && facts.values.resolve(value)?.kind !== 'boolean') {
               context.report({ node: args[0]!, message: fieldMessage(key) });
-            } else if (value.type === 'identifier' && isEntityName(syntax.textOf(value)) && !facts.values.resolve(value)) {
+            } else if (value.type === 'identifier' && isEntityName(syntax.textOf(value), JAVA_CURATED_WORDS) && !facts.values.resolve(value)) {
               context.report({
                 node: value,
                 message: `Token payload embeds the whole "${syntax.textOf(value)}" object in "${key}", so every field it holds is readable by anyone who has the token`,
@@ -49,7 +49,7 @@ export const sensitivePayload: TreeRule<JavaFacts> = {
             const map = facts.values.resolve(args[0]);
             if (map?.kind !== 'map') return;
             for (const [key, entry] of map.entries) {
-              if (!isSensitiveClaim(key) || facts.values.resolve(entry.value)?.kind === 'boolean') continue;
+              if (!isSensitiveField(key) || facts.values.resolve(entry.value)?.kind === 'boolean') continue;
               context.report({ ...placeOf(entry, facts), message: fieldMessage(key) });
             }
           }

@@ -5,17 +5,14 @@
  * pagination cursors or CSRF tokens are not findings.
  */
 import type { JavaFacts } from '../../analyze/java/facts.js';
-import { isTokenParam } from '../../analyze/java/token-names.js';
 import { argumentsOf } from '../../analyze/java/values.js';
+import {
+  isTokenParam, NOT_AUTH_VALUE_WORDS, ONE_TIME_LINK_PATH, PARAM_AT_END,
+} from '../../analyze/names/token-names.js';
 import { nameWords } from '../../analyze/secret-names.js';
 import type { SyntaxNode } from '../../analyze/tree/parser.js';
 import { field } from '../../analyze/tree/syntax.js';
 import type { TreeRule } from '../tree-rule.js';
-
-const NOT_AUTH_VALUE_WORDS = new Set(['page', 'cursor', 'continuation', 'next', 'csrf', 'xsrf', 'captcha', 'recaptcha', 'push',
-  'fcm', 'device', 'reset', 'verification', 'confirmation', 'activation', 'invite', 'invitation', 'magic', 'unsubscribe']);
-const ONE_TIME_LINK_PATH = /(reset|forgot|confirm|activat|invit|magic-?link|unsubscribe|verify-?e-?mail|e-?mail-?verif|verify-?account)[^/?]*\/?$/i;
-const PARAM_AT_END = /[?&]([A-Za-z_-]+)=$/;
 
 export const tokenInUrl: TreeRule<JavaFacts> = {
   id: 'token-in-url',

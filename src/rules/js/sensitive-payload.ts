@@ -10,19 +10,13 @@ import {
 } from '../../analyze/js/expressions.js';
 import { findDeclaration } from '../../analyze/js/scope.js';
 import { someNode } from '../../analyze/js/walk.js';
-import { nameWords } from '../../analyze/js/token-names.js';
+import { isCuratedName, isEntityName, isSensitiveField } from '../../analyze/names/claim-names.js';
+import { nameWords } from '../../analyze/names/words.js';
 import type { Value } from '../../analyze/js/values.js';
 import type { JsRule, JsRuleContext } from '../rule.js';
 
 const MAX_DEPTH = 3;
 
-/** Field names (words joined, lowercase) that hold secrets or sensitive personal data. */
-const SENSITIVE_FIELDS = new Set([
-  'password', 'passwd', 'pwd', 'passwordhash', 'hashedpassword', 'pwdhash', 'salt', 'passwordsalt',
-  'ssn', 'socialsecurity', 'socialsecuritynumber', 'creditcard', 'creditcardnumber', 'cardnumber', 'ccnumber',
-  'cvv', 'cvc', 'cvv2', 'pincode', 'secret', 'clientsecret', 'apikey', 'apisecret', 'privatekey', 'secretkey',
-  'dateofbirth', 'dob', 'birthdate', 'otpsecret', 'totpsecret', 'mfasecret', 'twofactorsecret',
-]);
 /**
  * Bare names that are sensitive only when the value says so: `hash: user.passwordHash`,
  * `hash: await bcrypt.hash(pw, 10)`, `pin: req.body.pin`; not `hash: commit.sha` or `pin: post.pinned`.
@@ -33,27 +27,6 @@ const CONTEXT_FIELDS: Record<string, ReadonlySet<string>> = {
   pin: new Set(['pin', 'pincode', 'passcode', 'password', 'passwd', 'pwd']),
 };
 const MAX_CONTEXT_HOPS = 2;
-/** A field containing one of these words is sensitive whatever else it says (`newPassword`, `mfaSecret`). */
-const SENSITIVE_WORDS = new Set(['password', 'passwd', 'pwd', 'secret', 'ssn', 'cvv', 'cvc']);
-/** Words that make a field a flag or metadata about a secret rather than the secret itself. */
-const FLAG_FIRST_WORDS = new Set([
-  'is', 'has', 'needs', 'need', 'requires', 'require', 'should', 'must', 'can', 'force', 'did', 'was', 'show', 'allow',
-  'enable', 'use', 'last', 'no',
-]);
-const METADATA_LAST_WORDS = new Set([
-  'required', 'set', 'changed', 'at', 'expires', 'expiry', 'expired', 'updated', 'version', 'length', 'policy', 'count',
-  'attempts', 'date', 'time', 'enabled', 'exists', 'strength', 'hint', 'rules', 'type', 'reset', 'id', 'ids', 'name',
-]);
-
-/** Names of whole-entity objects: `user`, `dbUser`, `userDoc`, `existingAccount`. */
-const ENTITY_WORDS = new Set(['user', 'account', 'member', 'customer', 'profile', 'person', 'employee', 'patient', 'student']);
-const ENTITY_SUFFIXES = new Set(['doc', 'document', 'record', 'model', 'entity', 'row', 'obj', 'object', 'instance']);
-/** Names that say the object was already reduced to what a token may carry. */
-const CURATED_WORDS = new Set([
-  'payload', 'claims', 'claim', 'token', 'jwt', 'safe', 'public', 'sanitized', 'sanitised', 'clean', 'filtered',
-  'minimal', 'basic', 'summary', 'dto', 'info', 'data', 'id', 'ids', 'identity', 'session', 'ref', 'reference', 'decoded',
-  'verified',
-]);
 const SERIALIZERS = new Set(['toJSON', 'toObject', 'toJson', 'get']);
 
 export const sensitivePayload: JsRule = {
@@ -152,16 +125,6 @@ function sensitiveFieldMessage(key: string): string {
   return `Token payload carries "${key}", readable by anyone who has the token (a JWT payload is only base64-encoded, not encrypted)`;
 }
 
-export function isSensitiveField(key: string): boolean {
-  const words = nameWords(key);
-  if (words.length === 0) return false;
-  if (SENSITIVE_FIELDS.has(words.join(''))) return true;
-  if (FLAG_FIRST_WORDS.has(words[0]!) || METADATA_LAST_WORDS.has(words[words.length - 1]!)) return false;
-  if (words.some((word) => SENSITIVE_WORDS.has(word))) return true;
-  const joined = words.join(' ');
-  return /\b(?:credit card|card number|api key|private key|date of birth|social security)\b/.test(joined);
-}
-
 /**
  * A bare `hash`/`pin` whose value is reached through a password or PIN name: the names and
  * callees written in the value, and in the initializers of the consts it uses (two hops).
@@ -222,7 +185,7 @@ function wholeObjectName(context: JsRuleContext, expression: ts.Expression): str
     if ((name === '_doc' || name === 'dataValues') && isEntityReceiver(receiver)) return expression.getText();
     const receiverName = ts.isIdentifier(receiver) || ts.isPropertyAccessExpression(receiver)
       ? (ts.isIdentifier(receiver) ? receiver.text : receiver.name.text) : '';
-    if (nameWords(receiverName).some((word) => CURATED_WORDS.has(word))) return undefined;
+    if (isCuratedName(receiverName)) return undefined;
     return isEntityName(name) ? expression.getText() : undefined;
   }
   if (ts.isCallExpression(expression)) {
@@ -259,7 +222,7 @@ function declaredAsCurated(identifier: ts.Identifier): boolean {
   }
   if (ts.isTypeReferenceNode(type)) {
     const name = ts.isIdentifier(type.typeName) ? type.typeName.text : type.typeName.right.text;
-    return nameWords(name).some((word) => CURATED_WORDS.has(word));
+    return isCuratedName(name);
   }
   return false;
 }
@@ -269,14 +232,6 @@ function isEntityReceiver(node: ts.Expression): boolean {
   if (ts.isIdentifier(node)) return isEntityName(node.text);
   if (ts.isPropertyAccessExpression(node)) return isEntityName(node.name.text);
   return false;
-}
-
-export function isEntityName(name: string): boolean {
-  const words = nameWords(name);
-  const last = words[words.length - 1];
-  if (last === undefined || words.some((word) => CURATED_WORDS.has(word))) return false;
-  if (ENTITY_WORDS.has(last)) return true;
-  return ENTITY_SUFFIXES.has(last) && words.slice(0, -1).some((word) => ENTITY_WORDS.has(word));
 }
 
 function isRequest(node: ts.Expression): boolean {

@@ -10,21 +10,12 @@ import {
 } from '../../analyze/js/expressions.js';
 import { recogniseHttpRequest } from '../../analyze/js/http-clients.js';
 import { isStringBuilding, stringParts, type StringPart } from '../../analyze/js/string-parts.js';
-import { nameWords } from '../../analyze/js/token-names.js';
+import {
+  isTokenParam, NOT_AUTH_VALUE_WORDS, ONE_TIME_LINK_PATH, PARAM_AT_END,
+} from '../../analyze/names/token-names.js';
+import { nameWords } from '../../analyze/names/words.js';
 import type { JsRule, JsRuleContext } from '../rule.js';
 
-/** Query parameter names that carry tokens, lowercase without `_`/`-`. */
-const TOKEN_PARAMS = new Set([
-  'token', 'accesstoken', 'jwt', 'idtoken', 'refreshtoken', 'authtoken', 'jwttoken', 'apitoken', 'sessiontoken', 'bearer',
-]);
-/** A value named like these is not an auth token even under `token=` (pagination, CSRF, push). */
-const NOT_AUTH_VALUE_WORDS = new Set(['page', 'cursor', 'continuation', 'next', 'csrf', 'xsrf', 'captcha', 'recaptcha', 'push', 'fcm', 'device',
-  // One-time tokens of emailed links (password reset, email verification, invitations), which can only travel in the URL.
-  'reset', 'verification', 'confirmation', 'activation', 'invite', 'invitation', 'magic', 'unsubscribe']);
-/** The path of an emailed one-time link: `/reset-password?token=`, `/verify-email?token=`, `/accept-invite?token=`. */
-const ONE_TIME_LINK_PATH = /(reset|forgot|confirm|activat|invit|magic-?link|unsubscribe|verify-?e-?mail|e-?mail-?verif|verify-?account)[^/?]*\/?$/i;
-/** `...?token=` or `...&access_token=` at the end of the text before a runtime value. */
-const PARAM_AT_END = /[?&]([A-Za-z_-]+)=$/;
 const MENTIONS_TOKEN = /token|jwt/i;
 const SOCKET_IO_MODULES = new Set(['socket.io-client']);
 
@@ -68,10 +59,6 @@ function isInsideStringBuilding(node: ts.Node): boolean {
   while (current && ts.isParenthesizedExpression(current)) current = current.parent;
   return current !== undefined && (ts.isTemplateSpan(current) ||
     (ts.isBinaryExpression(current) && current.operatorToken.kind === ts.SyntaxKind.PlusToken));
-}
-
-export function isTokenParam(name: string): boolean {
-  return TOKEN_PARAMS.has(name.toLowerCase().replace(/[_-]/g, ''));
 }
 
 /** The token parameter a built URL carries with a runtime value, if any. */

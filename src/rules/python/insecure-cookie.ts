@@ -7,7 +7,7 @@
  * Deleting a cookie (`max_age=0`, empty value) and `secure=` set by an environment check
  * (`secure=not app.debug`) are not findings.
  */
-import { isTokenLikeName } from '../../analyze/js/token-names.js';
+import { isTokenLikeName } from '../../analyze/names/token-names.js';
 import type { ConfigEntry } from '../../analyze/python/config.js';
 import type { PythonFacts } from '../../analyze/python/facts.js';
 import { argumentsOf, enclosingFunction, unwrap } from '../../analyze/python/syntax.js';

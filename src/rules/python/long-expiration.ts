@@ -8,7 +8,7 @@
  * Refresh tokens (named so) get the refresh limit.
  */
 import { formatSeconds } from '../../analyze/js/durations.js';
-import type { TokenRole } from '../../analyze/js/token-role.js';
+import type { TokenRole } from '../../analyze/names/token-role.js';
 import type { PythonFacts } from '../../analyze/python/facts.js';
 import { payloadClaims } from '../../analyze/python/payload.js';
 import { lifetimeKey } from '../../analyze/config/names.js';

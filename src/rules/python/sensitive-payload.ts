@@ -5,12 +5,12 @@
  * and `.update({...})` before signing), and whole user objects used as the payload
  * (`user.__dict__`, `vars(user)`, `model_to_dict(user)`, `asdict(user)`, `user.to_dict()`).
  */
+import { isEntityName, isSensitiveField } from '../../analyze/names/claim-names.js';
 import type { PythonFacts } from '../../analyze/python/facts.js';
 import { payloadClaims } from '../../analyze/python/payload.js';
 import { argumentsOf, unwrap } from '../../analyze/python/syntax.js';
 import type { SyntaxNode } from '../../analyze/tree/parser.js';
 import { field, namedChildren } from '../../analyze/tree/syntax.js';
-import { isEntityName, isSensitiveField } from '../js/sensitive-payload.js';
 import type { TreeRule } from '../tree-rule.js';
 import { nameOf, type PyContext } from './shared.js';
 

@@ -1,6 +1,6 @@
 /** What several Python rules share: where to report a value, algorithm lists, token roles. */
 import { algorithmFamily, type AlgorithmFamily } from '../../analyze/js/jwt-algorithms.js';
-import { roleNamedIn, type TokenRole } from '../../analyze/js/token-role.js';
+import { tokenRoleFromNames, type TokenRole } from '../../analyze/names/token-role.js';
 import type { PythonFacts } from '../../analyze/python/facts.js';
 import type { PyJwtCall } from '../../analyze/python/libraries.js';
 import { enclosingFunction, lastName, unwrap } from '../../analyze/python/syntax.js';
@@ -60,8 +60,6 @@ function entryOf(name: string, place: Place): AlgorithmEntry {
   return { name, family: algorithmFamily(name), at: place };
 }
 
-const SINGLE_USE = /verif|confirm|reset|invit|activat|magic|unsubscribe|download|share/i;
-
 /** Access, refresh or single-use, from the name the token is stored in, the call, then the function. */
 export function tokenRoleOf(facts: PythonFacts, call: PyJwtCall): TokenRole {
   if (call.method === 'create_refresh_token') return 'refresh';
@@ -72,16 +70,15 @@ export function tokenRoleOf(facts: PythonFacts, call: PyJwtCall): TokenRole {
   const binding = parent?.type === 'assignment' && field(parent, 'right') === node ? lastName(facts.syntax, field(parent, 'left'))
     : parent?.type === 'pair' ? facts.string(field(parent, 'key'))
     : parent?.type === 'keyword_argument' ? facts.syntax.textOf(field(parent, 'name')!) : undefined;
-  const fromBinding = binding === undefined ? undefined : roleNamedIn(binding);
-  if (fromBinding) return fromBinding;
-  if (binding !== undefined && SINGLE_USE.test(binding)) return 'single-use';
-  const fromCall = roleNamedIn(facts.syntax.textOf(call.node));
-  if (fromCall) return fromCall;
-  const fn = enclosingFunction(call.node);
-  const fnName = fn ? field(fn, 'name') : undefined;
-  if (!fnName) return 'access';
-  const name = facts.syntax.textOf(fnName);
-  return roleNamedIn(name) ?? (SINGLE_USE.test(name) ? 'single-use' : 'access');
+  return tokenRoleFromNames({
+    binding,
+    ownText: () => facts.syntax.textOf(call.node),
+    functionName: () => {
+      const fn = enclosingFunction(call.node);
+      const fnName = fn ? field(fn, 'name') : undefined;
+      return fnName ? facts.syntax.textOf(fnName) : undefined;
+    },
+  });
 }
 
 /** The name an expression is read from (`token`, `self.jwt_secret`, `settings.SECRET_KEY`). */

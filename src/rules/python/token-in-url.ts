@@ -4,6 +4,9 @@
  * of requests/httpx calls. The links of emailed one-time tokens (password reset, email
  * verification, invitations) can only travel in the URL and are not findings.
  */
+import {
+  isTokenParam, NOT_AUTH_VALUE_WORDS, ONE_TIME_LINK_PATH, PARAM_AT_END,
+} from '../../analyze/names/token-names.js';
 import type { PythonFacts } from '../../analyze/python/facts.js';
 import { nameWords } from '../../analyze/secret-names.js';
 import type { SyntaxNode } from '../../analyze/tree/parser.js';
@@ -12,15 +15,12 @@ import type { TreeRule } from '../tree-rule.js';
 import { httpCalls } from './http-calls.js';
 import { nameOf, type PyContext } from './shared.js';
 
-/** Query parameter names that carry tokens, lowercase without `_`/`-`. */
-const TOKEN_PARAMS = new Set([
-  'token', 'accesstoken', 'jwt', 'idtoken', 'refreshtoken', 'authtoken', 'jwttoken', 'apitoken', 'sessiontoken', 'bearer',
-]);
-/** A value named like these is not an auth token even under `token=` (pagination, CSRF, emailed one-time links). */
-const NOT_AUTH_VALUE_WORDS = new Set(['page', 'cursor', 'continuation', 'next', 'csrf', 'xsrf', 'captcha', 'recaptcha', 'push', 'fcm',
-  'device', 'reset', 'verification', 'verify', 'confirmation', 'confirm', 'activation', 'invite', 'invitation', 'magic', 'unsubscribe']);
-const ONE_TIME_LINK_PATH = /(reset|forgot|confirm|activat|invit|magic-?link|unsubscribe|verify-?e-?mail|e-?mail-?verif|verify-?account|verif)[^/?]*\/?$/i;
-const PARAM_AT_END = /[?&]([A-Za-z_-]+)=$/;
+/**
+ * Python code is judged a little more broadly than the shared lists: any `verify`/`confirm`
+ * word in the value's name, and any `verif...` last path segment, marks an emailed one-time link.
+ */
+const NOT_AUTH_VALUE_WORDS_HERE: ReadonlySet<string> = new Set([...NOT_AUTH_VALUE_WORDS, 'verify', 'confirm']);
+const VERIFY_LINK_PATH = /verif[^/?]*\/?$/i;
 const MESSAGE = (param: string): string =>
   `Token placed in the URL query string ("${param}="), where server logs, proxies, browser history and Referer headers keep it`;
 
@@ -37,7 +37,7 @@ export const tokenInUrl: TreeRule<PythonFacts> = {
           const params = facts.value(call.params);
           if (params?.kind !== 'dict') continue;
           for (const entry of params.entries.values()) {
-            if (!TOKEN_PARAMS.has(entry.key.replace(/[_-]/g, '').toLowerCase())) continue;
+            if (!isTokenParam(entry.key)) continue;
             const value = entry.facts.value(entry.value);
             if (value?.kind === 'string' && value.complete) continue; // a fixed literal is not a user's token
             if (!isAuthValue(context, entry.facts === facts ? entry.value : undefined)) continue;
@@ -76,9 +76,9 @@ function checkConcatenation(context: PyContext, binary: SyntaxNode): void {
 
 function tokenParam(before: string): string | undefined {
   const match = PARAM_AT_END.exec(before);
-  if (!match || !TOKEN_PARAMS.has(match[1]!.replace(/[_-]/g, '').toLowerCase())) return undefined;
+  if (!match || !isTokenParam(match[1]!)) return undefined;
   const path = before.slice(0, match.index);
-  return ONE_TIME_LINK_PATH.test(path) ? undefined : match[1];
+  return ONE_TIME_LINK_PATH.test(path) || VERIFY_LINK_PATH.test(path) ? undefined : match[1];
 }
 
 /** The value is not a fixed literal nor named like a one-time or non-auth token. */
@@ -87,5 +87,5 @@ function isAuthValue(context: PyContext, node: SyntaxNode | undefined): boolean 
   const value = context.facts.value(node);
   if (value?.kind === 'string' && value.complete) return false;
   const name = nameOf(context.facts, node);
-  return !name || !nameWords(name).some((word) => NOT_AUTH_VALUE_WORDS.has(word));
+  return !name || !nameWords(name).some((word) => NOT_AUTH_VALUE_WORDS_HERE.has(word));
 }

@@ -3,8 +3,8 @@
  * requests, httpx, aiohttp or urllib to a plain http:// URL off this machine, including
  * through URL constants, f-strings and a client's `base_url`.
  */
-import { isTokenLikeName } from '../../analyze/js/token-names.js';
 import { plainHttpRemoteHost } from '../../analyze/js/urls.js';
+import { isTokenLikeName } from '../../analyze/names/token-names.js';
 import type { PythonFacts } from '../../analyze/python/facts.js';
 import type { DictEntry } from '../../analyze/python/values.js';
 import type { TreeRule } from '../tree-rule.js';

@@ -1,0 +1,44 @@
+/**
+ * Reading one discovered file as text: bounded read, keyword prefilter on the raw bytes,
+ * then decoding (UTF-8, or UTF-16 with a byte-order mark). Shared by the main thread and
+ * the read workers.
+ */
+import type { SourceFile } from './analyze/front-ends.js';
+import { fileSystemReason, formatBytes, looksBinary, readFileBounded, type DiscoveredFile } from './discover.js';
+import { passesPrefilter } from './prefilter.js';
+import type { SkippedFile } from './types.js';
+import type { InMemoryFile } from './virtual-file.js';
+
+/** One file as text; undefined when unreadable or binary (recorded) or, with the prefilter, irrelevant. */
+export function readSource(file: DiscoveredFile, skipped: SkippedFile[], prefilter: boolean, maxFileSize: number): SourceFile | undefined {
+  let buffer: Buffer;
+  try {
+    buffer = (file as Partial<InMemoryFile>).content ?? readFileBounded(file.absPath, maxFileSize);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException)?.code === 'EFBIG' ? `larger than ${formatBytes(maxFileSize)}` : fileSystemReason(error, file.absPath);
+    skipped.push({ file: file.relPath, reason });
+    return undefined;
+  }
+  const utf16 = hasUtf16Bom(buffer);
+  if (prefilter && !utf16 && !passesPrefilter(buffer, file.absPath)) return undefined;
+  const text = decodeText(buffer);
+  if (text === undefined) {
+    skipped.push({ file: file.relPath, reason: 'binary content' });
+    return undefined;
+  }
+  if (prefilter && utf16 && !passesPrefilter(text, file.absPath)) return undefined;
+  return { absPath: file.absPath, relPath: file.relPath, text };
+}
+
+function hasUtf16Bom(buffer: Buffer): boolean {
+  return (buffer[0] === 0xff && buffer[1] === 0xfe) || (buffer[0] === 0xfe && buffer[1] === 0xff);
+}
+
+/** UTF-8 (BOM stripped) or UTF-16 with a BOM; undefined for binary data. */
+function decodeText(buffer: Buffer): string | undefined {
+  if (buffer[0] === 0xff && buffer[1] === 0xfe) return buffer.subarray(2).toString('utf16le');
+  if (buffer[0] === 0xfe && buffer[1] === 0xff) return Buffer.from(buffer.subarray(2)).swap16().toString('utf16le');
+  if (looksBinary(buffer)) return undefined;
+  const text = buffer.toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
