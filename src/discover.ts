@@ -1,7 +1,7 @@
 /**
  * File discovery: which files of the targets the scan looks at.
  *
- * Directory targets are walked here, minus the default excludes, `.gitignore` (unless turned off) and
+ * Directory targets are walked here with fast-glob, minus the default excludes, `.gitignore` (unless turned off) and
  * `.jwtlintignore` files at every level, `--exclude` and config `ignore` globs, and
  * restricted to `--include` globs when given. Known binary extensions are dropped
  * silently; files over the size cap or unreadable, and directories that cannot be listed
@@ -11,7 +11,9 @@
  * Symbolic links met during a walk are not followed by default (their targets inside the
  * repository are scanned in place; those outside it are not the repository's). With
  * `followSymlinks` they are followed, wherever they lead, and every directory and file is
- * visited once by its real path, so link loops end and nothing is scanned twice.
+ * visited once by its real path, so link loops end and nothing is scanned twice: what lies
+ * inside the walked directory under its own path, what lies outside under the shortest
+ * path that leads to it.
  *
  * User globs (`include`, `exclude`, `ignore`) are matched against the path relative to
  * the root; as in `.gitignore`, a glob without a slash matches a name at any depth

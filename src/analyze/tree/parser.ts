@@ -93,6 +93,11 @@ function parserFor(language: TreeLanguage): Promise<TsParser> {
 
 const loaded = new Map<TreeLanguage, TsParser>();
 
+/** The grammars loaded so far in this process (a scan loads only those its files need). */
+export function loadedLanguages(): TreeLanguage[] {
+  return [...loaded.keys()];
+}
+
 /** Loads the runtime and a grammar; after this, `parseTree` for the language is synchronous. */
 export async function loadLanguage(language: TreeLanguage): Promise<void> {
   if (!loaded.has(language)) loaded.set(language, await parserFor(language));

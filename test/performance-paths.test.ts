@@ -1,0 +1,100 @@
+/**
+ * The paths that make large scans cheap must not change results: the keyword prefilter per
+ * front end, read workers, import-only modules and lazily loaded grammars.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { DiscoveredFile } from '../src/discover.js';
+import { passesPrefilter } from '../src/prefilter.js';
+import { readWorkerCount, WORKER_MIN_TOTAL_BYTES } from '../src/read-pool.js';
+import { loadedLanguages } from '../src/analyze/tree/parser.js';
+import { scan } from '../src/scan.js';
+
+const repoRoot = join(import.meta.dirname, '..');
+const bin = join(repoRoot, 'bin', 'jwt-lint.js');
+
+describe('keyword prefilter', () => {
+  it('lets JWT code through and keeps unrelated code out', () => {
+    expect(passesPrefilter(Buffer.from("import jwt from 'jsonwebtoken';"), 'a.ts')).toBe(true);
+    expect(passesPrefilter(Buffer.from("import { sign } from 'jsonwebtoken';"), 'a.ts')).toBe(true);
+    expect(passesPrefilter(Buffer.from('const tokens = scanner.nextToken();'), 'a.ts')).toBe(false);
+    expect(passesPrefilter(Buffer.from('export const secret = 42;'), 'a.ts')).toBe(false);
+  });
+
+  it('needs a token name next to storage, cookie and URL words', () => {
+    expect(passesPrefilter(Buffer.from("localStorage.setItem('theme', dark);"), 'a.js')).toBe(false);
+    expect(passesPrefilter(Buffer.from("localStorage.setItem('accessToken', t);"), 'a.js')).toBe(true);
+    expect(passesPrefilter(Buffer.from("request.log.info({ refreshToken }, 'refresh');"), 'a.ts')).toBe(true);
+  });
+
+  it('reads RSA key generation per language', () => {
+    expect(passesPrefilter(Buffer.from('key = RSA.generate(1024)'), 'keys.py')).toBe(true);
+    expect(passesPrefilter(Buffer.from('kpg.initialize(1024); KeyPairGenerator g;'), 'Keys.java')).toBe(true);
+    expect(passesPrefilter(Buffer.from('rsa.GenerateKey(rand.Reader, 1024)'), 'keys.go')).toBe(true);
+    expect(passesPrefilter(Buffer.from('openssl genrsa -out k.pem 1024'), 'keys.sh')).toBe(true);
+    expect(passesPrefilter(Buffer.from('openssl genrsa -out k.pem 1024'), 'keys.py')).toBe(false);
+  });
+
+  it('lets a declaration file through only for a JWT literal', () => {
+    expect(passesPrefilter(Buffer.from('export declare function verify(token: string, secret: string): JwtPayload;'), 'index.d.ts')).toBe(false);
+    expect(passesPrefilter(Buffer.from('/** e.g. eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig */'), 'index.d.ts')).toBe(true);
+  });
+});
+
+describe('read workers', () => {
+  const files = (count: number, size: number): DiscoveredFile[] =>
+    Array.from({ length: count }, (_, i) => ({ absPath: `/x/${i}.ts`, relPath: `${i}.ts`, size }));
+
+  it('reads small trees on the main thread and honours an explicit count', () => {
+    expect(readWorkerCount(files(100, 1000), undefined)).toBe(0);
+    expect(readWorkerCount(files(10, WORKER_MIN_TOTAL_BYTES), undefined)).toBeGreaterThanOrEqual(0);
+    expect(readWorkerCount(files(10, 10), 1)).toBe(0);
+    expect(readWorkerCount(files(10, 10), 3)).toBe(3);
+  });
+
+  it('find exactly what the main thread finds (built CLI)', () => {
+    const out = mkdtempSync(join(tmpdir(), 'jwt-lint-workers-'));
+    const run = (workers: string) => {
+      const report = join(out, `w${workers}.json`);
+      const result = spawnSync(process.execPath, [bin, 'fixtures', '--no-gitignore', '--format', 'json', '--output', report, '--workers', workers, '--timing'],
+        { cwd: repoRoot, encoding: 'utf8' });
+      expect(result.status).toBe(1);
+      return { findings: JSON.parse(readFileSync(report, 'utf8')).findings, stderr: result.stderr };
+    };
+    const single = run('1');
+    const pooled = run('3');
+    expect(pooled.findings.length).toBeGreaterThan(100);
+    expect(pooled.findings).toEqual(single.findings);
+    expect(single.stderr).toContain('read on the main thread');
+    expect(pooled.stderr).toMatch(/[23] read workers/); // one per batch of files, at most 3
+    expect(pooled.stderr).toMatch(/analyze\s+\d+ ms/);
+  });
+});
+
+describe('import-only modules and lazy grammars', () => {
+  it('resolves a secret from a module the prefilter passed over, and reports nothing in that module itself', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jwt-lint-import-only-'));
+    // config.js has no prefilter keyword; it is read only because auth.js imports it.
+    writeFileSync(join(dir, 'config.js'), "module.exports = { signing: 'abc123', audience: 'api' };\n");
+    writeFileSync(join(dir, 'auth.js'), "const jwt = require('jsonwebtoken');\nconst { signing } = require('./config');\n" +
+      "module.exports = (p) => jwt.sign(p, signing, { algorithm: 'HS256', expiresIn: '15m' });\n");
+    const result = await scan({ targets: [dir], root: dir, useGitignore: false });
+    const weak = result.findings.filter((finding) => finding.ruleId === 'weak-secret');
+    expect(weak.map((finding) => finding.file)).toEqual(['config.js']);
+    expect(result.stats.filesAnalysed).toBe(2);
+  });
+
+  it('loads no tree-sitter grammar for a JavaScript-only tree', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jwt-lint-lazy-'));
+    writeFileSync(join(dir, 'auth.js'), "const jwt = require('jsonwebtoken');\njwt.verify(t, k);\n");
+    const before = loadedLanguages();
+    await scan({ targets: [dir], root: dir, useGitignore: false });
+    expect(loadedLanguages()).toEqual(before);
+    writeFileSync(join(dir, 'auth.py'), 'import jwt\nclaims = jwt.decode(token, key)\n');
+    await scan({ targets: [dir], root: dir, useGitignore: false });
+    expect(loadedLanguages()).toContain('python');
+  });
+});
