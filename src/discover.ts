@@ -1,8 +1,8 @@
 /**
  * File discovery: which files of the targets the scan looks at.
  *
- * Directory targets are walked here with fast-glob, minus the default excludes, `.gitignore` (unless turned off) and
- * `.jwtlintignore` files at every level, `--exclude` and config `ignore` globs, and
+ * Directory targets are walked here with fast-glob, minus the default excludes, `.gitignore`
+ * (unless turned off) and `.jwtlintignore` files at every level, `--exclude` and config `ignore` globs, and
  * restricted to `--include` globs when given. Known binary extensions are dropped
  * silently; files over the size cap or unreadable, and directories that cannot be listed
  * (permission denied, a path too long for the system), are recorded as skipped with the
