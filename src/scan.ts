@@ -347,6 +347,7 @@ function applyTestSeverity(finding: Finding, config: ResolvedConfig): Finding {
 /** Adds the flagged line as a code frame, with every secret and token seen in the scan masked. */
 function snippetMaker(sources: Map<string, SourceFile>, root: string, sensitive: SensitiveValues): (finding: Finding) => Finding {
   const indexes = new Map<string, LineIndex | undefined>();
+  const secretsByFile = new Map<string, SecretLookup>(); // no values are added once findings are being masked
   return (finding) => {
     const absPath = resolve(root, finding.file);
     if (!indexes.has(absPath)) {
@@ -356,9 +357,47 @@ function snippetMaker(sources: Map<string, SourceFile>, root: string, sensitive:
     const index = indexes.get(absPath);
     if (!index) return finding;
     const line = index.lineText(finding.range.start.line).trim();
-    const masked = redactText(redactText(line, [...sensitive.forFile(finding.file), ...credentialLiterals(line)]), tokensIn(line));
+    let secrets = secretsByFile.get(finding.file);
+    if (!secrets) secretsByFile.set(finding.file, (secrets = new SecretLookup(sensitive.forFile(finding.file))));
+    // Only the secrets on this line: a file with thousands of secrets must not cost thousands of passes per finding.
+    const onLine = secrets.on(line);
+    const masked = redactText(redactText(line, [...onLine, ...credentialLiterals(line)]), tokensIn(line));
     return { ...finding, snippet: snippetWindow(masked, finding.range.start.column) };
   };
+}
+
+/** Finds which of many secrets occur in a line by looking up the line's substrings of each secret length. */
+class SecretLookup {
+  private readonly byLength = new Map<number, Map<string, number>>();
+
+  /** `secrets` in masking order (longest first); `on` keeps that order. */
+  constructor(private readonly secrets: string[]) {
+    secrets.forEach((secret, order) => {
+      let ofLength = this.byLength.get(secret.length);
+      if (!ofLength) this.byLength.set(secret.length, (ofLength = new Map()));
+      if (!ofLength.has(secret)) ofLength.set(secret, order);
+    });
+  }
+
+  private readonly lines = new Map<string, string[]>();
+
+  on(line: string): string[] {
+    let cached = this.lines.get(line); // several findings on one (long, minified) line
+    if (!cached) this.lines.set(line, (cached = this.find(line)));
+    return cached;
+  }
+
+  private find(line: string): string[] {
+    const found = new Set<number>();
+    for (const [length, ofLength] of this.byLength) {
+      if (length === 0 || length > line.length) continue;
+      for (let start = 0; start + length <= line.length; start++) {
+        const order = ofLength.get(line.slice(start, start + length));
+        if (order !== undefined) found.add(order);
+      }
+    }
+    return [...found].sort((a, b) => a - b).map((order) => this.secrets[order]!);
+  }
 }
 
 const SNIPPET_WINDOW = 240;

@@ -42,6 +42,8 @@ export class GoFacts {
   private topLevelMemo: Map<string, SyntaxNode> | undefined;
   private writesIndex: Map<string, { identifier: SyntaxNode; assignment: SyntaxNode }[]> | undefined;
   private structMemo: Map<string, SyntaxNode> | undefined;
+  /** assignmentsTo results by declaring identifier and name: resolution asks again for every use. */
+  private readonly assignmentMemo = new Map<SyntaxNode, Map<string, { value: SyntaxNode; facts: GoFacts }[] | undefined>>();
 
   constructor(
     readonly syntax: SyntaxFile,
@@ -241,6 +243,15 @@ export class GoFacts {
    * when the name is also changed in ways that cannot be read (`x, err = f()`, `&x`, `x++`).
    */
   assignmentsTo(name: string, binding: LocalBinding): { value: SyntaxNode; facts: GoFacts }[] | undefined {
+    let byName = this.assignmentMemo.get(binding.nameNode);
+    if (!byName) this.assignmentMemo.set(binding.nameNode, (byName = new Map()));
+    if (byName.has(name)) return byName.get(name);
+    const found = this.findAssignmentsTo(name, binding);
+    byName.set(name, found);
+    return found;
+  }
+
+  private findAssignmentsTo(name: string, binding: LocalBinding): { value: SyntaxNode; facts: GoFacts }[] | undefined {
     const packageLevel = binding.scope.type === 'source_file';
     const files = packageLevel ? this.packageFiles() : [this];
     const found: { value: SyntaxNode; facts: GoFacts }[] = [];

@@ -29,14 +29,20 @@ export function findLocal(use: SyntaxNode, name: string, textOf: (node: SyntaxNo
     if (current.type === 'source_file') return undefined;
     if (current.type === 'block' || current.type === 'statement_list' || current.type === 'expression_case' ||
         current.type === 'type_case' || current.type === 'default_case' || current.type === 'communication_case') {
-      let found: LocalBinding | undefined;
-      for (const statement of current.children) {
-        if (statement.start >= child.start && statement !== child) break;
-        if (statement === child && !isDeclaration(statement)) break;
-        const binding = declares(statement, name, current, textOf);
-        if (binding && statement !== child) found = binding;
+      // The last statement before `child` that declares the name (looked up in a per-block index).
+      const candidates = declarationsIn(current, textOf).get(name);
+      if (candidates) {
+        let low = 0;
+        let high = candidates.length;
+        while (low < high) {
+          const middle = (low + high) >> 1;
+          if (candidates[middle]!.start < child.start) low = middle + 1;
+          else high = middle;
+        }
+        const statement = candidates[low - 1];
+        const found = statement ? declares(statement, name, current, textOf) : undefined;
+        if (found) return found;
       }
-      if (found) return found;
     }
     if (current.type === 'if_statement' || current.type === 'for_statement' || current.type === 'expression_switch_statement' ||
         current.type === 'type_switch_statement') {
@@ -76,8 +82,30 @@ export function findLocal(use: SyntaxNode, name: string, textOf: (node: SyntaxNo
   return undefined;
 }
 
-function isDeclaration(node: SyntaxNode): boolean {
-  return node.type === 'short_var_declaration' || node.type === 'var_declaration' || node.type === 'const_declaration';
+/** Per block: the declaring statements of each name, in source order (blocks are nodes of one file). */
+const blockDeclarations = new WeakMap<SyntaxNode, Map<string, SyntaxNode[]>>();
+
+/** The statements of a block that declare each name, indexed once so lookups stay cheap in long functions. */
+function declarationsIn(block: SyntaxNode, textOf: (node: SyntaxNode) => string): Map<string, SyntaxNode[]> {
+  let byName = blockDeclarations.get(block);
+  if (byName) return byName;
+  byName = new Map();
+  for (const statement of block.children) {
+    const names: SyntaxNode[] = [];
+    if (statement.type === 'short_var_declaration') {
+      const left = field(statement, 'left');
+      if (left) names.push(...namedChildren(left));
+    } else if (statement.type === 'var_declaration' || statement.type === 'const_declaration') {
+      for (const spec of specsOf(statement)) names.push(...fields(spec, 'name'));
+    }
+    for (const id of new Set(names.filter((node) => node.type === 'identifier').map(textOf))) {
+      const list = byName.get(id) ?? [];
+      list.push(statement);
+      byName.set(id, list);
+    }
+  }
+  blockDeclarations.set(block, byName);
+  return byName;
 }
 
 /** The binding of `name` made by one statement, if any. */

@@ -250,8 +250,10 @@ export class GoValueResolver {
     if (binding.parameter || binding.firstResultOf) return undefined;
     const assignments = facts.assignmentsTo(name, binding);
     if (!binding.value) return assignments ? this.assignedLater(assignments, name, depth) : undefined;
+    // Only a single later assignment can make a known default (see `defaulted`); checking first
+    // keeps `k = k + "x"` repeated many times from resolving every assignment at every level.
+    if (assignments === undefined || assignments.length > 1) return undefined;
     const initial = this.resolve(binding.value, depth + 1);
-    if (assignments === undefined) return undefined;
     if (assignments.length === 0) return initial;
     return this.defaulted(initial, assignments, name, depth);
   }
@@ -261,7 +263,7 @@ export class GoValueResolver {
    * when it is empty (`if secret == "" { secret = "dev" }`), typically in `init()`.
    */
   private assignedLater(assignments: { value: SyntaxNode; facts: GoFacts }[], name: string, depth: number): GoValue | undefined {
-    if (assignments.length < 2) return undefined;
+    if (assignments.length !== 2) return undefined; // one env read plus one default (see `defaulted`)
     const envAssignments = assignments.filter(({ value, facts }) => facts.values.resolve(value, depth + 1)?.kind === 'env');
     if (envAssignments.length !== 1) return undefined;
     const env = envAssignments[0]!;
@@ -275,7 +277,7 @@ export class GoValueResolver {
    */
   private defaulted(initial: GoValue | undefined, assignments: { value: SyntaxNode; facts: GoFacts }[], name: string,
     depth: number): GoValue | undefined {
-    if (!initial) return undefined;
+    if (!initial || assignments.length !== 1) return undefined;
     const values = assignments.map(({ value, facts }) => facts.values.resolve(value, depth + 1));
     if (initial.kind === 'env' && !initial.fallback) {
       const guarded = assignments.every(({ value, facts }) => isInsideEmptyCheck(value, name, facts));

@@ -18,7 +18,11 @@ export class JavaClasses {
   private imports: { path: string; isStatic: boolean; wildcard: boolean }[] | undefined;
   private packageName: string | undefined | null = null;
   private readonly fieldCache = new Map<SyntaxNode, Map<string, Declaration | undefined>>();
-  private readonly declaratorCache = new Map<SyntaxNode, SyntaxNode[]>();
+  /** Per method-like scope: its local variable declarators by name, and where each catch/for-each/resource name is first bound. */
+  private readonly localCache = new Map<SyntaxNode, { declarators: Map<string, SyntaxNode[]>; valueless: Map<string, number> }>();
+  /** Per class: the field declarators of its body by name (the first of each name). */
+  private readonly fieldDeclarators = new Map<SyntaxNode, Map<string, SyntaxNode>>();
+  private classesByName: Map<string, SyntaxNode> | undefined;
   private readonly assignmentCache = new Map<SyntaxNode, Map<string, { assignment: SyntaxNode; target: string }[]>>();
 
   constructor(private readonly facts: JavaFacts) {}
@@ -50,24 +54,46 @@ export class JavaClasses {
       if (!SCOPE_TYPES.has(scope.type)) continue;
       const parameter = this.parameterIn(scope, name);
       if (parameter) return parameter;
-      let found: SyntaxNode | undefined;
-      let declarators = this.declaratorCache.get(scope);
-      if (!declarators) this.declaratorCache.set(scope, (declarators = descendants(scope, 'variable_declarator')));
-      for (const declarator of declarators) {
-        if (declarator.start > identifier.start) break;
-        const declaredName = field(declarator, 'name');
-        if (declaredName && this.syntax.textOf(declaredName) === name && declarator.parent?.type === 'local_variable_declaration') {
-          found = declarator;
-        }
+      const locals = this.localsOf(scope);
+      // The last declarator of the name that starts at or before the identifier.
+      const declarators = locals.declarators.get(name) ?? [];
+      let low = 0;
+      let high = declarators.length;
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        if (declarators[middle]!.start <= identifier.start) low = middle + 1;
+        else high = middle;
       }
+      const found = declarators[low - 1];
       if (found) return this.declaratorDeclaration(found, 'local', scope);
       // Catch parameters, for-each variables, pattern bindings: known names without a value.
-      for (const binding of descendants(scope, new Set(['catch_formal_parameter', 'enhanced_for_statement', 'resource']))) {
-        const bindingName = field(binding, 'name');
-        if (bindingName && this.syntax.textOf(bindingName) === name && binding.start < identifier.start) return null;
-      }
+      const firstValueless = locals.valueless.get(name);
+      if (firstValueless !== undefined && firstValueless < identifier.start) return null;
     }
     return undefined;
+  }
+
+  /** The local names of a scope, indexed in one walk (lookups happen for every identifier). */
+  private localsOf(scope: SyntaxNode): { declarators: Map<string, SyntaxNode[]>; valueless: Map<string, number> } {
+    let locals = this.localCache.get(scope);
+    if (locals) return locals;
+    locals = { declarators: new Map(), valueless: new Map() };
+    for (const declarator of descendants(scope, 'variable_declarator')) {
+      const declaredName = field(declarator, 'name');
+      if (!declaredName || declarator.parent?.type !== 'local_variable_declaration') continue;
+      const name = this.syntax.textOf(declaredName);
+      const list = locals.declarators.get(name) ?? [];
+      list.push(declarator);
+      locals.declarators.set(name, list);
+    }
+    for (const binding of descendants(scope, new Set(['catch_formal_parameter', 'enhanced_for_statement', 'resource']))) {
+      const bindingName = field(binding, 'name');
+      if (!bindingName) continue;
+      const name = this.syntax.textOf(bindingName);
+      locals.valueless.set(name, Math.min(locals.valueless.get(name) ?? Infinity, binding.start));
+    }
+    this.localCache.set(scope, locals);
+    return locals;
   }
 
   private parameterIn(scope: SyntaxNode, name: string): Declaration | undefined {
@@ -177,22 +203,32 @@ export class JavaClasses {
   private findFieldOfClass(classNode: SyntaxNode, name: string, seen: Set<SyntaxNode>): Declaration | undefined {
     if (seen.has(classNode) || seen.size > 8) return undefined;
     seen.add(classNode);
-    const body = field(classNode, 'body');
-    if (body) {
-      for (const member of namedChildren(body)) {
-        if (member.type !== 'field_declaration' && member.type !== 'constant_declaration') continue;
-        for (const declarator of fields(member, 'declarator')) {
-          const declaredName = field(declarator, 'name');
-          if (declaredName && this.syntax.textOf(declaredName) === name) return this.declaratorDeclaration(declarator, 'field', classNode);
-        }
-      }
-    }
+    const declarator = this.fieldDeclaratorsOf(classNode).get(name);
+    if (declarator) return this.declaratorDeclaration(declarator, 'field', classNode);
     for (const supertype of this.supertypesOf(classNode)) {
       const found = this.findClass(supertype);
       const inherited = found?.facts.classes.fieldOfClass(found.node, name, seen);
       if (inherited) return inherited;
     }
     return undefined;
+  }
+
+  /** The fields declared in a class body, by name, indexed once per class. */
+  private fieldDeclaratorsOf(classNode: SyntaxNode): Map<string, SyntaxNode> {
+    let byName = this.fieldDeclarators.get(classNode);
+    if (byName) return byName;
+    byName = new Map();
+    const body = field(classNode, 'body');
+    for (const member of body ? namedChildren(body) : []) {
+      if (member.type !== 'field_declaration' && member.type !== 'constant_declaration') continue;
+      for (const declarator of fields(member, 'declarator')) {
+        const declaredName = field(declarator, 'name');
+        const name = declaredName ? this.syntax.textOf(declaredName) : undefined;
+        if (name !== undefined && !byName.has(name)) byName.set(name, declarator);
+      }
+    }
+    this.fieldDeclarators.set(classNode, byName);
+    return byName;
   }
 
   private supertypesOf(classNode: SyntaxNode): string[] {
@@ -231,11 +267,7 @@ export class JavaClasses {
   private topLevelClass(qualified: string): { node: SyntaxNode; facts: JavaFacts } | undefined {
     const simple = qualified.split('.').at(-1)!;
     // A nested class named from inside its file (`Constants.Jwt.SECRET` written as `Jwt.SECRET`).
-    const local = classesIn(this.syntax.root, this.syntax).get(simple) ??
-      descendants(this.syntax.root, CLASS_TYPES).find((node) => {
-        const name = field(node, 'name');
-        return name !== undefined && this.syntax.textOf(name) === simple;
-      });
+    const local = classesIn(this.syntax.root, this.syntax).get(simple) ?? this.classByName().get(simple);
     if (local && !qualified.includes('.')) return { node: local, facts: this.facts };
     for (const path of this.candidatePaths(qualified)) {
       const other = this.facts.other(path);
@@ -243,6 +275,19 @@ export class JavaClasses {
       if (other && node) return { node, facts: other.facts };
     }
     return undefined;
+  }
+
+  /** Every class of this file (nested ones too) by simple name, the first in source order. */
+  private classByName(): Map<string, SyntaxNode> {
+    if (!this.classesByName) {
+      this.classesByName = new Map();
+      for (const node of descendants(this.syntax.root, CLASS_TYPES)) {
+        const name = field(node, 'name');
+        const text = name ? this.syntax.textOf(name) : undefined;
+        if (text !== undefined && !this.classesByName.has(text)) this.classesByName.set(text, node);
+      }
+    }
+    return this.classesByName;
   }
 
   /** Where a class's source file may be, from the imports and this file's package. */

@@ -12,6 +12,7 @@ import { resolveValue, type PyValue } from './values.js';
 export class PythonFacts {
   private readonly scopes = new Map<SyntaxNode, Map<string, BindingSite[]>>();
   private readonly qualified = new Map<SyntaxNode, string | undefined>();
+  private readonly siteSummaries = new WeakMap<BindingSite[], { opaque: boolean; unconditional: boolean; sorted: boolean }>();
   private calls: PyJwtCall[] | undefined;
   private config: ConfigEntry[] | undefined;
   private keys: KeyCandidate[] | undefined;
@@ -138,18 +139,42 @@ export class PythonFacts {
    * last binding before the use; seen from elsewhere, only a name bound once is known.
    */
   private pickSite(sites: BindingSite[], node: SyntaxNode | undefined, straightLine: boolean): BindingSite | undefined {
-    if (sites.some((site) => site.kind === 'opaque')) return undefined;
+    const summary = this.summaryOf(sites);
+    if (summary.opaque) return undefined;
     if (sites.length === 1) return !node || !straightLine || sites[0]!.node.start < node.start ? sites[0] : undefined;
     if (!straightLine || !node) {
       // `SECRET = "a"` then `SECRET = "b"` at module level: the last one is what importers see,
       // unless one of them is conditional (inside if/try), which makes the value unknown.
-      if (sites.every((site) => site.node.parent?.type === 'module' || site.node.parent?.parent?.type === 'module')) {
-        return sites.every((site) => this.isTopLevelStatement(site.node)) ? sites[sites.length - 1] : undefined;
-      }
-      return undefined;
+      return summary.unconditional ? sites[sites.length - 1] : undefined;
     }
-    const before = sites.filter((site) => site.node.start < node.start);
-    return before[before.length - 1];
+    if (!summary.sorted) {
+      const before = sites.filter((site) => site.node.start < node.start);
+      return before[before.length - 1];
+    }
+    // The last site before the use, by binary search (a name may be assigned thousands of times).
+    let low = 0;
+    let high = sites.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (sites[middle]!.node.start < node.start) low = middle + 1;
+      else high = middle;
+    }
+    return sites[low - 1];
+  }
+
+  /** Facts about all the sites of one name, computed once per list (pickSite runs for every use). */
+  private summaryOf(sites: BindingSite[]): { opaque: boolean; unconditional: boolean; sorted: boolean } {
+    let summary = this.siteSummaries.get(sites);
+    if (!summary) {
+      const nearModule = sites.every((site) => site.node.parent?.type === 'module' || site.node.parent?.parent?.type === 'module');
+      summary = {
+        opaque: sites.some((site) => site.kind === 'opaque'),
+        unconditional: nearModule && sites.every((site) => this.isTopLevelStatement(site.node)),
+        sorted: sites.every((site, index) => index === 0 || sites[index - 1]!.node.start <= site.node.start),
+      };
+      this.siteSummaries.set(sites, summary);
+    }
+    return summary;
   }
 
   private isTopLevelStatement(node: SyntaxNode): boolean {

@@ -53,12 +53,41 @@ function verifiesToo(fn: SyntaxNode, facts: GoFacts): boolean {
 }
 
 const VERIFY_HELPER = /verif|validat|authenticat/i;
+const ACCESS_TYPES = new Set(['selector_expression', 'index_expression']);
+
+/** Per function and node type: its nodes, collected once (each parse call of a long function asks again). */
+const functionNodes = new WeakMap<SyntaxNode, Map<string | ReadonlySet<string>, SyntaxNode[]>>();
+
+function nodesIn(fn: SyntaxNode, type: string | ReadonlySet<string>): SyntaxNode[] {
+  let byType = functionNodes.get(fn);
+  if (!byType) functionNodes.set(fn, (byType = new Map()));
+  let nodes = byType.get(type);
+  if (!nodes) byType.set(type, (nodes = descendants(fn, type)));
+  return nodes;
+}
+
+/** Per function: its identifiers by name, in source order. */
+const functionIdentifiers = new WeakMap<SyntaxNode, Map<string, SyntaxNode[]>>();
+
+function identifiersIn(fn: SyntaxNode, facts: GoFacts): Map<string, SyntaxNode[]> {
+  let byName = functionIdentifiers.get(fn);
+  if (!byName) {
+    byName = new Map();
+    for (const identifier of nodesIn(fn, 'identifier')) {
+      const list = byName.get(facts.textOf(identifier)) ?? [];
+      list.push(identifier);
+      byName.set(facts.textOf(identifier), list);
+    }
+    functionIdentifiers.set(fn, byName);
+  }
+  return byName;
+}
 
 /** The function hands the same token to its own verify/validate helper (`s.verifyToken(raw)`). */
 function passesTokenToVerifier(parse: ParseCall, fn: SyntaxNode, facts: GoFacts): boolean {
   const token = parse.token ? facts.textOf(parse.token) : undefined;
   if (!token) return false;
-  return descendants(fn, 'call_expression').some((call) => {
+  return nodesIn(fn, 'call_expression').some((call) => {
     if (call === parse.node) return false;
     const callee = field(call, 'function')!;
     const name = callee.type === 'selector_expression' ? facts.textOf(field(callee, 'field')!) : facts.textOf(callee);
@@ -81,7 +110,7 @@ function claimHolders(parse: ParseCall, fn: SyntaxNode, facts: GoFacts): Set<str
   const claims = parse.claims ? unwrap(parse.claims) : undefined;
   if (claims?.type === 'identifier') holders.add(facts.textOf(claims));
   // claims := token.Claims.(jwt.MapClaims) / claims, ok := token.Claims.(*MyClaims)
-  for (const statement of descendants(fn, 'short_var_declaration')) {
+  for (const statement of nodesIn(fn, 'short_var_declaration')) {
     const right = namedChildren(field(statement, 'right')!)[0];
     const text = right ? facts.textOf(right) : '';
     const from = /^(\w+)\.Claims\b/.exec(text);
@@ -97,7 +126,7 @@ function claimHolders(parse: ParseCall, fn: SyntaxNode, facts: GoFacts): Set<str
 function authorizationUse(parse: ParseCall, fn: SyntaxNode, facts: GoFacts): string | undefined {
   const holders = claimHolders(parse, fn, facts);
   if (holders.size === 0) return undefined;
-  for (const access of descendants(fn, new Set(['selector_expression', 'index_expression']))) {
+  for (const access of nodesIn(fn, ACCESS_TYPES)) {
     if (access.start < parse.node.end) continue;
     const operand = field(access, 'operand');
     if (!operand) continue;
@@ -166,8 +195,8 @@ function decisionAt(claim: SyntaxNode, identity: boolean, fn: SyntaxNode, facts:
 /** A variable holding a claim, tested in an if or switch. */
 function usedInCondition(name: SyntaxNode, fn: SyntaxNode, facts: GoFacts): boolean {
   const text = facts.textOf(name);
-  for (const identifier of descendants(fn, 'identifier')) {
-    if (identifier.start <= name.start || facts.textOf(identifier) !== text) continue;
+  for (const identifier of identifiersIn(fn, facts).get(text) ?? []) {
+    if (identifier.start <= name.start) continue;
     if (findLocal(identifier, text, (n) => facts.textOf(n))?.nameNode !== name) continue;
     const parent = identifier.parent;
     if (parent?.type === 'binary_expression' && /^(==|!=)$/.test(parent.children.find((c) => !c.named)?.type ?? '')) return true;

@@ -12,7 +12,7 @@ import type { JavaFacts } from '../../analyze/java/facts.js';
 import type { JavaJwtCall } from '../../analyze/java/libraries.js';
 import { argumentsOf, enclosingMethod } from '../../analyze/java/values.js';
 import type { SyntaxNode } from '../../analyze/tree/parser.js';
-import { descendants, field } from '../../analyze/tree/syntax.js';
+import { descendants, field, type SyntaxFile } from '../../analyze/tree/syntax.js';
 import type { TreeRule } from '../tree-rule.js';
 
 /** Getters that read metadata, not identity: routing by key id or issuer, refresh scheduling. */
@@ -36,10 +36,13 @@ export const decodeWithoutVerify: TreeRule<JavaFacts> = {
         // A class that also verifies tokens usually calls its claim helpers after verifying
         // (`if (validateToken(t)) getUsername(t)`): its helpers' return values are not judged.
         const classVerifies = VERIFIES.test(syntax.text);
+        const verifyingMethods = new Map<SyntaxNode, boolean>(); // one regex pass per method, not per call
         for (const call of facts.libraries.jwtCalls()) {
           if (call.kind !== 'decode') continue;
           const method = enclosingMethod(call.node);
-          if (!method || VERIFIES.test(syntax.textOf(method))) continue;
+          if (!method) continue;
+          if (!verifyingMethods.has(method)) verifyingMethods.set(method, VERIFIES.test(syntax.textOf(method)));
+          if (verifyingMethods.get(method)) continue;
           const use = authorizationUse(call, method, facts, classVerifies);
           if (!use) continue;
           context.report({
@@ -96,14 +99,32 @@ function authorizationUse(call: JavaJwtCall, method: SyntaxNode, facts: JavaFact
     const declarator = current.parent?.type === 'variable_declarator' ? current.parent : undefined;
     if (declarator) {
       const name = syntax.textOf(field(declarator, 'name')!);
-      for (const identifier of descendants(method, 'identifier')) {
-        if (identifier.start <= declarator.start || syntax.textOf(identifier) !== name) continue;
+      for (const identifier of identifiersNamed(method, name, syntax)) {
+        if (identifier.start <= declarator.start) continue;
         if (identifier.parent?.type === 'variable_declarator' && field(identifier.parent, 'name') === identifier) continue;
         pending.push({ node: identifier, isClaim: claim });
       }
     }
   }
   return undefined;
+}
+
+/** Per method: its identifiers by name, in source order (each followed variable would otherwise walk the method). */
+const methodIdentifiers = new WeakMap<SyntaxNode, Map<string, SyntaxNode[]>>();
+
+function identifiersNamed(method: SyntaxNode, name: string, syntax: SyntaxFile): SyntaxNode[] {
+  let byName = methodIdentifiers.get(method);
+  if (!byName) {
+    byName = new Map();
+    for (const identifier of descendants(method, 'identifier')) {
+      const text = syntax.textOf(identifier);
+      const list = byName.get(text) ?? [];
+      list.push(identifier);
+      byName.set(text, list);
+    }
+    methodIdentifiers.set(method, byName);
+  }
+  return byName.get(name) ?? [];
 }
 
 /** Where a claim value goes, when that decides identity. */

@@ -41,6 +41,30 @@ export const insecureCookie: TreeRule<JavaFacts> = {
       const value = facts.values.resolve(argumentsOf(call)[0]);
       return value?.kind === 'boolean' && !value.value ? 'off' : 'set';
     };
+    /** Per method: calls by receiver text, returned and passed-on names (one walk, not one per cookie). */
+    const scopeUses = new Map<SyntaxNode, { callsOn: Map<string, SyntaxNode[]>; returned: Set<string>; passedOn: Set<string> }>();
+    const usesIn = (scope: SyntaxNode) => {
+      let uses = scopeUses.get(scope);
+      if (uses) return uses;
+      uses = { callsOn: new Map<string, SyntaxNode[]>(), returned: new Set<string>(), passedOn: new Set<string>() };
+      const identifiersOf = (node: SyntaxNode): string[] =>
+        node.children.filter((child) => child.type === 'identifier').map((child) => syntax.textOf(child));
+      for (const node of descendants(scope, new Set(['method_invocation', 'return_statement', 'argument_list']))) {
+        if (node.type === 'method_invocation') {
+          const object = field(node, 'object');
+          if (object === undefined) continue;
+          const list = uses.callsOn.get(syntax.textOf(object)) ?? [];
+          list.push(node);
+          uses.callsOn.set(syntax.textOf(object), list);
+        } else if (node.type === 'return_statement') {
+          for (const name of identifiersOf(node)) uses.returned.add(name);
+        } else if (node.parent?.type === 'method_invocation' && syntax.textOf(field(node.parent, 'name')!) !== 'addCookie') {
+          for (const name of identifiersOf(node)) uses.passedOn.add(name);
+        }
+      }
+      scopeUses.set(scope, uses);
+      return uses;
+    };
     return {
       nodes: {
         object_creation_expression(node) {
@@ -51,16 +75,11 @@ export const insecureCookie: TreeRule<JavaFacts> = {
             : node.parent?.type === 'assignment_expression' ? syntax.textOf(field(node.parent, 'left')!) : undefined;
           const scope = enclosingScope(node);
           if (!variable || !scope) return;
-          const calls = descendants(scope, 'method_invocation').filter((call) => {
-            const object = field(call, 'object');
-            return object !== undefined && syntax.textOf(object) === variable;
-          });
-          const returned = descendants(scope, 'return_statement').some((statement) =>
-            statement.children.some((child) => child.type === 'identifier' && syntax.textOf(child) === variable));
+          const uses = usesIn(scope);
+          const calls = uses.callsOn.get(variable) ?? [];
+          const returned = uses.returned.has(variable);
           // Handed to a helper (`cookieUtils.harden(cookie)`) that may set the flags.
-          const passedOn = descendants(scope, 'argument_list').some((list) =>
-            list.parent?.type === 'method_invocation' && syntax.textOf(field(list.parent, 'name')!) !== 'addCookie' &&
-            list.children.some((child) => child.type === 'identifier' && syntax.textOf(child) === variable));
+          const passedOn = uses.passedOn.has(variable);
           if (returned || passedOn || clears(calls, facts)) return;
           const missing = [flag(calls, 'setHttpOnly') === 'off' ? 'HttpOnly' : '', flag(calls, 'setSecure') === 'off' ? 'Secure' : '']
             .filter(Boolean);

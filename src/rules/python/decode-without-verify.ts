@@ -11,7 +11,7 @@ import type { PythonFacts } from '../../analyze/python/facts.js';
 import type { PyJwtCall } from '../../analyze/python/libraries.js';
 import { enclosingFunction, lastName, scopeNodes, unwrap, within } from '../../analyze/python/syntax.js';
 import type { SyntaxNode } from '../../analyze/tree/parser.js';
-import { field } from '../../analyze/tree/syntax.js';
+import { field, type SyntaxFile } from '../../analyze/tree/syntax.js';
 import type { TreeRule } from '../tree-rule.js';
 import { functionOrModule, type PyContext } from './shared.js';
 
@@ -28,11 +28,15 @@ export const decodeWithoutVerify: TreeRule<PythonFacts> = {
     return {
       end() {
         const calls = context.facts.jwtCalls();
+        const verifyingScopes = new Map<SyntaxNode, boolean>(); // asked once per function, not per call
         for (const call of calls) {
           if (call.kind !== 'unverified') continue;
           const scope = functionOrModule(call.node);
           // decode-then-verify: a verifying decode in the same function.
-          if (calls.some((other) => other.kind === 'verify' && within(other.node, scope))) continue;
+          if (!verifyingScopes.has(scope)) {
+            verifyingScopes.set(scope, calls.some((other) => other.kind === 'verify' && within(other.node, scope)));
+          }
+          if (verifyingScopes.get(scope)) continue;
           const use = authorizationUse(context, call, scope);
           if (!use) continue;
           context.report({
@@ -60,13 +64,31 @@ function authorizationUse(context: PyContext, call: PyJwtCall, scope: SyntaxNode
   if (target.type === 'attribute' && targetName && IDENTITY_TARGETS.test(targetName)) return syntax.textOf(target);
   if (target.type !== 'identifier') return undefined;
   const name = syntax.textOf(target);
-  let found: string | undefined;
-  scopeNodes(scope.type === 'module' ? scope : field(scope, 'body') ?? scope, (node) => {
-    if (found || node.type !== 'identifier' || node === target || syntax.textOf(node) !== name || node.start < call.node.end) return;
-    found = claimRead(context, node) ?? identityStore(context, node, name) ??
+  for (const node of identifiersIn(scope.type === 'module' ? scope : field(scope, 'body') ?? scope, syntax).get(name) ?? []) {
+    if (node === target || node.start < call.node.end) continue;
+    const found = claimRead(context, node) ?? identityStore(context, node, name) ??
       (node.parent?.type === 'return_statement' ? authReturn(context, node, `return ${name}`) : undefined);
-  });
-  return found;
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Per scope body: its identifiers by name, in source order (one walk, not one per decode call). */
+const scopeIdentifiers = new WeakMap<SyntaxNode, Map<string, SyntaxNode[]>>();
+
+function identifiersIn(body: SyntaxNode, syntax: SyntaxFile): Map<string, SyntaxNode[]> {
+  let byName = scopeIdentifiers.get(body);
+  if (!byName) {
+    const index = new Map<string, SyntaxNode[]>();
+    scopeNodes(body, (node) => {
+      if (node.type !== 'identifier') return;
+      const list = index.get(syntax.textOf(node)) ?? [];
+      list.push(node);
+      index.set(syntax.textOf(node), list);
+    });
+    scopeIdentifiers.set(body, (byName = index));
+  }
+  return byName;
 }
 
 /** `claims["role"]`, `claims.get("sub")`: a claim that is not token metadata. */
