@@ -98,3 +98,16 @@ describe('import-only modules and lazy grammars', () => {
     expect(loadedLanguages()).toContain('python');
   });
 });
+
+describe('value resolution stays bounded', () => {
+  it('gives up on a Python chain that doubles at every line instead of running out of time', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jwt-lint-doubling-'));
+    const lines = ['import jwt', 'a0 = "k"'];
+    for (let i = 1; i <= 40; i++) lines.push(`a${i} = a${i - 1} + a${i - 1}`);
+    lines.push('token = jwt.encode({"sub": "1"}, a40, algorithm="HS256")');
+    writeFileSync(join(dir, 'chain.py'), `${lines.join('\n')}\n`);
+    const result = await scan({ targets: [dir], root: dir, useGitignore: false, fileTimeBudgetMs: 5_000 });
+    expect(result.skipped).toEqual([]);
+    expect(result.findings.filter((finding) => finding.ruleId === 'weak-secret' || finding.ruleId === 'hardcoded-secret')).toEqual([]);
+  });
+});

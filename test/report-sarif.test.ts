@@ -302,3 +302,31 @@ describe('SARIF report', () => {
     expect(renderSarif(result, options).endsWith('}\n')).toBe(true);
   });
 });
+
+describe('a repository in several languages', () => {
+  it('reports every language in one SARIF run', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { scan } = await import('../src/scan.js');
+    const { loadRuleDocs } = await import('../src/rules/docs.js');
+    const dir = mkdtempSync(join(tmpdir(), 'jwt-lint-mixed-'));
+    const files: Record<string, string> = {
+      'web/auth.ts': "import jwt from 'jsonwebtoken';\nexport const check = (t: string) => jwt.verify(t, process.env.JWT_SECRET!);\n",
+      'api/auth.py': 'import jwt\n\ndef claims(token, key):\n    return jwt.decode(token, key, algorithms=None)\n',
+      'svc/src/Auth.java': 'import com.auth0.jwt.algorithms.Algorithm;\nclass Auth {\n  Algorithm alg = Algorithm.none();\n}\n',
+      'gw/auth.go': 'package gw\n\nimport "github.com/golang-jwt/jwt/v5"\n\nvar signer = jwt.SigningMethodNone\n',
+      'deploy/.env': 'JWT_SECRET=shhhhh\n',
+    };
+    for (const [name, content] of Object.entries(files)) {
+      mkdirSync(join(dir, name, '..'), { recursive: true });
+      writeFileSync(join(dir, name), content);
+    }
+    const result = await scan({ targets: [dir], root: dir, useGitignore: false });
+    const log = buildSarifLog(result, { rules: loadRuleDocs(), toolVersion: '0.0.0' });
+    expect(log.runs).toHaveLength(1);
+    const uris = new Set(log.runs[0]!.results!.map((r) => r.locations![0]!.physicalLocation!.artifactLocation!.uri));
+    expect([...uris].sort()).toEqual(Object.keys(files).sort());
+    expect(validateSarif(log)).toEqual([]);
+  });
+});

@@ -95,6 +95,11 @@ export function lifetimeKey(key: string): LifetimeKey | undefined {
   return unit === undefined ? { role } : { role, unitSeconds: unit };
 }
 
+/** Seconds per unit named by a key (`_MS`, `-seconds`, `Minutes`), or undefined. */
+export function keyUnitSeconds(key: string): number | undefined {
+  return nameWords(nearKey(key)).map((word) => UNIT_WORDS[word]).find((seconds) => seconds !== undefined);
+}
+
 const ALGORITHM_WORDS = new Set(['alg', 'algs', 'algorithm', 'algorithms']);
 /** Algorithms of other things than JWT signatures. */
 const OTHER_ALGORITHMS = new Set(['compression', 'compress', 'hash', 'hashing', 'digest', 'cipher', 'encryption', 'enc',

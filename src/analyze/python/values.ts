@@ -49,12 +49,19 @@ export type PyValue =
   | { kind: 'instance'; classNode: SyntaxNode; facts: PythonFacts };
 
 const MAX_DEPTH = 30;
+/**
+ * Steps one top-level resolution may take. Depth alone does not bound the work: a chain of
+ * `a = b + b` lines doubles it at every level. Past the budget the value is unknown (silence).
+ */
+const MAX_STEPS = 20_000;
 let depth = 0;
+let steps = 0;
 
 /** Resolves `node`, an expression of the file of `facts`. */
 export function resolveValue(facts: PythonFacts, node: SyntaxNode | undefined): PyValue | undefined {
   const inner = unwrap(node);
-  if (!inner || depth > MAX_DEPTH) return undefined;
+  if (depth === 0) steps = 0;
+  if (!inner || depth > MAX_DEPTH || ++steps > MAX_STEPS) return undefined;
   depth++;
   try {
     return resolveNode(facts, inner);

@@ -1,6 +1,7 @@
 /** The config rules, one module per rule id, over the entries of src/analyze/config/. */
 import { algNone } from './alg-none.js';
 import { algorithmConfusion } from './algorithm-confusion.js';
+import { excessiveClockTolerance } from './excessive-clock-tolerance.js';
 import { hardcodedSecret } from './hardcoded-secret.js';
 import { ignoreExpiration } from './ignore-expiration.js';
 import { longExpiration } from './long-expiration.js';
@@ -12,4 +13,4 @@ import { weakRsaKey } from './weak-rsa-key.js';
 import { weakSecret } from './weak-secret.js';
 
 export const CONFIG_RULES: ConfigRule[] = [hardcodedSecret, weakSecret, secretFallback, secretInClientCode, algNone,
-  algorithmConfusion, longExpiration, missingExpiration, ignoreExpiration, weakRsaKey];
+  algorithmConfusion, longExpiration, missingExpiration, ignoreExpiration, excessiveClockTolerance, weakRsaKey];
