@@ -46,3 +46,8 @@ export const RULE_OPTIONS: Record<string, Record<string, RuleOptionSpec>> = {
     },
   },
 };
+
+/** The weak-secret rule's minimum HMAC secret length in bytes, from its (merged) options. */
+export function weakSecretMinLength(options: Readonly<Record<string, unknown>>): number {
+  return typeof options.minLength === 'number' ? options.minLength : Number(RULE_OPTIONS['weak-secret']!.minLength!.default);
+}

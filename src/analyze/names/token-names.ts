@@ -76,3 +76,31 @@ export const NOT_AUTH_VALUE_WORDS: ReadonlySet<string> = new Set([
 export const ONE_TIME_LINK_PATH = /(reset|forgot|confirm|activat|invit|magic-?link|unsubscribe|verify-?e-?mail|e-?mail-?verif|verify-?account)[^/?]*\/?$/i;
 /** `...?token=` or `...&access_token=` at the end of the text before a runtime value. */
 export const PARAM_AT_END = /[?&]([A-Za-z_-]+)=$/;
+
+/** A built string, as text pieces and runtime values (`"?token=" + t`, a template literal). */
+export type UrlPart<N> = { kind: 'text'; text: string } | { kind: 'dynamic'; node: N };
+
+/**
+ * The token query parameter a built URL gives a runtime value (`?access_token=` followed by a
+ * value `isAuthValue` accepts), or undefined. The parameter must sit in a query string (after
+ * a `?`, with no space: `&token=` after an unknown prefix may be a form body), and one-time
+ * links (password reset, email verification) are left alone.
+ */
+export function tokenParamInUrl<N>(parts: readonly UrlPart<N>[], isAuthValue: (node: N) => boolean): string | undefined {
+  let seen = '';
+  for (let index = 0; index < parts.length - 1; index++) {
+    const part = parts[index]!;
+    if (part.kind !== 'text') continue;
+    seen += part.text;
+    const next = parts[index + 1]!;
+    if (next.kind !== 'dynamic') continue;
+    const match = PARAM_AT_END.exec(part.text);
+    if (!match || !isTokenParam(match[1]!)) continue;
+    const queryStart = seen.lastIndexOf('?');
+    if (queryStart === -1 || /\s/.test(seen.slice(queryStart))) continue;
+    if (ONE_TIME_LINK_PATH.test(seen.slice(0, queryStart))) continue;
+    if (!isAuthValue(next.node)) continue;
+    return match[1];
+  }
+  return undefined;
+}

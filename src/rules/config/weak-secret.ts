@@ -5,17 +5,15 @@
  */
 import { describeWeakness, secretWeakness } from '../../analyze/secret-strength.js';
 import { maskSecret } from '../../mask.js';
-import { RULE_OPTIONS } from '../options.js';
+import { RULE_OPTIONS, weakSecretMinLength } from '../options.js';
 import { literalValueSeverity, type ConfigRule } from './rule.js';
-
-const DEFAULT_MIN_LENGTH = Number(RULE_OPTIONS['weak-secret']?.minLength?.default ?? 32);
 
 export const weakSecret: ConfigRule = {
   id: 'weak-secret',
   fix: 'Generate a random secret of at least 32 bytes (openssl rand -base64 48), load it at runtime, and rotate the old one.',
   options: RULE_OPTIONS['weak-secret'],
   check(context) {
-    const minLength = typeof context.options.minLength === 'number' ? context.options.minLength : DEFAULT_MIN_LENGTH;
+    const minLength = weakSecretMinLength(context.options);
     for (const secret of context.facts.secrets()) {
       if (secret.kind !== 'literal' || secret.keyText.kind !== 'secret') continue;
       const weakness = secretWeakness(secret.text, minLength);

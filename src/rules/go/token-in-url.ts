@@ -8,9 +8,7 @@ import type { GoFacts } from '../../analyze/go/facts.js';
 import { argumentsOf } from '../../analyze/go/libraries.js';
 import { isSprintf, operatorOf, stringParts } from '../../analyze/go/strings.js';
 import { unwrap } from '../../analyze/go/values.js';
-import {
-  isTokenParam, NOT_AUTH_VALUE_WORDS, ONE_TIME_LINK_PATH, PARAM_AT_END,
-} from '../../analyze/names/token-names.js';
+import { isTokenParam, NOT_AUTH_VALUE_WORDS, tokenParamInUrl } from '../../analyze/names/token-names.js';
 import { nameWords } from '../../analyze/secret-names.js';
 import type { SyntaxNode } from '../../analyze/tree/parser.js';
 import { field, namedChildren } from '../../analyze/tree/syntax.js';
@@ -72,24 +70,7 @@ function isInsideConcatenation(node: SyntaxNode): boolean {
 /** The token parameter a built URL carries with a runtime value, if any. */
 function tokenParamIn(node: SyntaxNode, facts: GoFacts): string | undefined {
   const parts = stringParts(node, facts);
-  if (!parts) return undefined;
-  let seen = '';
-  for (let index = 0; index < parts.length - 1; index++) {
-    const part = parts[index]!;
-    if (part.kind !== 'text') continue;
-    seen += part.text;
-    const next = parts[index + 1]!;
-    if (next.kind !== 'dynamic') continue;
-    const match = PARAM_AT_END.exec(part.text);
-    if (!match || !isTokenParam(match[1]!)) continue;
-    // A query string starts with "?": "&token=" after an unknown prefix may be a form body.
-    const queryStart = seen.lastIndexOf('?');
-    if (queryStart === -1 || /\s/.test(seen.slice(queryStart))) continue;
-    if (ONE_TIME_LINK_PATH.test(seen.slice(0, queryStart))) continue;
-    if (!isAuthValue(next.node, facts)) continue;
-    return match[1];
-  }
-  return undefined;
+  return parts ? tokenParamInUrl(parts, (value) => isAuthValue(value, facts)) : undefined;
 }
 
 function isAuthValue(node: SyntaxNode, facts: GoFacts): boolean {

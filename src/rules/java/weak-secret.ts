@@ -6,18 +6,16 @@
 import { javaKeyMaterial, placeOf } from '../../analyze/java/key-material.js';
 import type { JavaFacts } from '../../analyze/java/facts.js';
 import { describeWeakness, secretWeakness, type Weakness } from '../../analyze/secret-strength.js';
-import { RULE_OPTIONS } from '../options.js';
+import { RULE_OPTIONS, weakSecretMinLength } from '../options.js';
 import type { TreeRule } from '../tree-rule.js';
 import { describeSecret } from './key-findings.js';
-
-const DEFAULT_MIN_LENGTH = Number(RULE_OPTIONS['weak-secret']?.minLength?.default ?? 32);
 
 export const weakSecret: TreeRule<JavaFacts> = {
   id: 'weak-secret',
   fix: 'Generate a random secret of at least 32 bytes (openssl rand -base64 48), load it at runtime, and rotate the old one.',
   options: RULE_OPTIONS['weak-secret'],
   create(context) {
-    const minLength = typeof context.options.minLength === 'number' ? context.options.minLength : DEFAULT_MIN_LENGTH;
+    const minLength = weakSecretMinLength(context.options);
     return {
       end() {
         for (const candidate of javaKeyMaterial(context.facts)) {

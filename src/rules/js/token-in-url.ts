@@ -10,9 +10,7 @@ import {
 } from '../../analyze/js/expressions.js';
 import { recogniseHttpRequest } from '../../analyze/js/http-clients.js';
 import { isStringBuilding, stringParts, type StringPart } from '../../analyze/js/string-parts.js';
-import {
-  isTokenParam, NOT_AUTH_VALUE_WORDS, ONE_TIME_LINK_PATH, PARAM_AT_END,
-} from '../../analyze/names/token-names.js';
+import { isTokenParam, NOT_AUTH_VALUE_WORDS, tokenParamInUrl } from '../../analyze/names/token-names.js';
 import { nameWords } from '../../analyze/names/words.js';
 import type { JsRule, JsRuleContext } from '../rule.js';
 
@@ -64,24 +62,7 @@ function isInsideStringBuilding(node: ts.Node): boolean {
 /** The token parameter a built URL carries with a runtime value, if any. */
 function tokenParamIn(context: JsRuleContext, node: ts.Expression): string | undefined {
   if (!isStringBuilding(node)) return undefined;
-  const parts = withQuerySeparators(stringParts(node, context.resolver));
-  let seen = '';
-  for (let index = 0; index < parts.length - 1; index++) {
-    const part = parts[index]!;
-    if (part.kind !== 'text') continue;
-    seen += part.text;
-    const next = parts[index + 1]!;
-    if (next.kind !== 'dynamic') continue;
-    const match = PARAM_AT_END.exec(part.text);
-    if (!match || !isTokenParam(match[1]!)) continue;
-    // A query string starts with "?": "&token=" after an unknown prefix may be a form body.
-    const queryStart = seen.lastIndexOf('?');
-    if (queryStart === -1 || /\s/.test(seen.slice(queryStart))) continue;
-    if (ONE_TIME_LINK_PATH.test(seen.slice(0, queryStart))) continue;
-    if (!isAuthValue(next.node)) continue;
-    return match[1];
-  }
-  return undefined;
+  return tokenParamInUrl(withQuerySeparators(stringParts(node, context.resolver)), isAuthValue);
 }
 
 /**

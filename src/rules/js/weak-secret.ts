@@ -11,18 +11,16 @@ import { propertyNameText } from '../../analyze/js/values.js';
 import { describeWeakness, secretWeakness } from '../../analyze/secret-strength.js';
 import { isJwtSecretName } from '../../analyze/secret-names.js';
 import type { RelatedLocation } from '../../types.js';
-import { RULE_OPTIONS } from '../options.js';
+import { RULE_OPTIONS, weakSecretMinLength } from '../options.js';
 import type { JsRule } from '../rule.js';
 import { describeSecret } from './key-findings.js';
-
-const DEFAULT_MIN_LENGTH = Number(RULE_OPTIONS['weak-secret']?.minLength?.default ?? 32);
 
 export const weakSecret: JsRule = {
   id: 'weak-secret',
   fix: 'Generate a random secret of at least 32 bytes (openssl rand -base64 48), load it at runtime, and rotate the old one.',
   options: RULE_OPTIONS['weak-secret'],
   create(context) {
-    const minLength = typeof context.options.minLength === 'number' ? context.options.minLength : DEFAULT_MIN_LENGTH;
+    const minLength = weakSecretMinLength(context.options);
     /** Derived secrets by the expression that computes them: one finding each, with every use. */
     const derived = new Map<ts.Node, { what: string; inputs: string; uses: RelatedLocation[] }>();
     const checkDerived = (expression: ts.Expression | undefined, what: string, use?: RelatedLocation): void => {
