@@ -4,13 +4,19 @@
  * repository costs little more than reading it, so the keywords are chosen to be both
  * complete for the rules and cheap to search:
  *
- * - Every JWT library import or API name contains one of `jwt`, `JWT`, `Jwt`, `jose`, `JWS`,
- *   `Jws` or `jsonwebtoken`; a JWT literal contains `.eyJ` (the payload after the dot); a bearer
- *   header contains `Bearer`/`bearer`; a JSON header contains `"alg`.
- * - Rules that need no JWT library add their own: RSA key generation per language, and
- *   token storage, cookies and URLs (`Storage`, `ookie`, `oken=`), which count only when
- *   the file also names a token, auth data or a session.
+ * - Every JWT library import or API name contains one of `jwt`, `JWT`, `Jwt`, `jose`, `JWS`
+ *   or `jsonwebtoken` (Java's `Jws<Claims>` comes with `Jwts` or an `io.jsonwebtoken` import,
+ *   Python's `jws` with `jose`); a JWT literal contains `.eyJ` (the payload after the dot); a
+ *   bearer header contains `Bearer`/`bearer`; a JSON header contains `"alg`.
+ * - Rules that need no JWT library add their own: RSA key generation per language, specific
+ *   token names (`accessToken`, `ID_TOKEN`), a token query parameter (`?token=`, `&access_token=`),
+ *   and web storage and cookies (`Storage`, `ookie`), which count only when a word naming a
+ *   token, auth data or a session is within a few lines of them.
  * - Files no front end understands keep the broad list of the seed patterns.
+ *
+ * A keyword made of letters counts only outside long runs of letters and digits: in embedded
+ * base64 (WebAssembly, fonts) a three-letter keyword turns up by chance every few hundred
+ * kilobytes, and one such file costs more to parse than thousands of skipped ones.
  *
  * Keywords starting with a rare byte are searched first: `Buffer.includes` skips ahead to
  * the first byte of the keyword, so `JWT` costs a fraction of `secret` on the same file.
@@ -20,7 +26,7 @@
 import { frontEndOf, isDeclarationFile, type FrontEndId } from './analyze/languages.js';
 
 interface KeywordPair {
-  /** Any of `trigger` lets the file through when it also contains one of `confirm`. */
+  /** Any of `trigger` lets the file through when one of `confirm` is within `PAIR_WINDOW` bytes of it. */
   trigger: readonly string[];
   confirm: readonly string[];
 }
@@ -31,23 +37,28 @@ interface KeywordSet {
   pairs?: readonly KeywordPair[];
 }
 
-const JWT_WORDS = ['JWT', 'Jwt', 'jwt', 'JWS', 'Jws', 'jose', '.eyJ', 'Bearer', 'bearer', '"alg', 'jsonwebtoken'];
+const JWT_WORDS = ['JWT', 'Jwt', 'jwt', 'JWS', 'jose', '.eyJ', 'Bearer', 'bearer', '"alg', 'jsonwebtoken'];
+/**
+ * Bytes on either side of a trigger in which a confirming word must appear. The rules these
+ * pairs serve read one call or statement (`localStorage.setItem('token', t)`,
+ * `res.cookie('session', jwt, {...})`), which fits in a few lines of code.
+ */
+export const PAIR_WINDOW = 512;
 const TOKEN_PAIRS: KeywordPair[] = [
-  // Tokens in web storage, cookies and URLs.
-  { trigger: ['Storage', 'ookie', 'oken='], confirm: ['oken', 'OKEN', 'uth', 'ession'] },
-  // Tokens by their specific names (logged, sent over http) in code that names no JWT library.
-  {
-    trigger: ['Token', 'TOKEN', '_token'],
-    confirm: ['ccessToken', 'efreshToken', 'idToken', 'IdToken', 'uthToken', 'earerToken', 'ccess_token', 'efresh_token',
-      'id_token', 'auth_token', 'ACCESS_TOKEN', 'REFRESH_TOKEN', 'ID_TOKEN', 'AUTH_TOKEN'],
-  },
+  // Tokens in web storage and cookies, near a word naming a token, auth data or a session.
+  { trigger: ['Storage', 'ookie'], confirm: ['oken', 'OKEN', 'uth', 'ession'] },
 ];
+/** Tokens by their specific names (logged, sent over http) in code that names no JWT library. */
+const TOKEN_NAMES = ['ccessToken', 'efreshToken', 'idToken', 'IdToken', 'uthToken', 'earerToken', 'ccess_token',
+  'efresh_token', 'id_token', 'auth_token', 'ACCESS_TOKEN', 'REFRESH_TOKEN', 'ID_TOKEN', 'AUTH_TOKEN'];
+/** A token in a URL query string (`?token=`, `&access_token=`): see `isQueryParameter`. */
+const QUERY_TOKEN = 'oken=';
 
 const SETS: Record<FrontEndId | 'declaration' | 'other', KeywordSet> = {
-  js: { any: [...JWT_WORDS, 'NodeRSA', 'modulusLength', 'generateKey', 'redux-persist'], pairs: TOKEN_PAIRS },
-  python: { any: [...JWT_WORDS, 'RSA.generate', 'key_size', 'newkeys'], pairs: TOKEN_PAIRS },
-  java: { any: [...JWT_WORDS, 'KeyPairGenerator'], pairs: TOKEN_PAIRS },
-  go: { any: [...JWT_WORDS, 'GenerateKey'], pairs: TOKEN_PAIRS },
+  js: { any: [...JWT_WORDS, 'NodeRSA', 'modulusLength', 'generateKey', 'redux-persist', QUERY_TOKEN, ...TOKEN_NAMES], pairs: TOKEN_PAIRS },
+  python: { any: [...JWT_WORDS, 'RSA.generate', 'key_size', 'newkeys', QUERY_TOKEN, ...TOKEN_NAMES], pairs: TOKEN_PAIRS },
+  java: { any: [...JWT_WORDS, 'KeyPairGenerator', QUERY_TOKEN, ...TOKEN_NAMES], pairs: TOKEN_PAIRS },
+  go: { any: [...JWT_WORDS, 'GenerateKey', QUERY_TOKEN, ...TOKEN_NAMES], pairs: TOKEN_PAIRS },
   // Config keys that name a JWT secret, lifetime or check without saying JWT: ACCESS_TOKEN_SECRET,
   // ACCESS_TOKEN_EXPIRE_MINUTES, refreshTokenTtl, .NET's ValidateLifetime.
   config: { any: [...JWT_WORDS, 'genrsa', 'genpkey', 'rsa:', 'SECRET_KEY', 'TOKEN_SECRET', 'oken_secret', 'okenSecret',
@@ -57,7 +68,7 @@ const SETS: Record<FrontEndId | 'declaration' | 'other', KeywordSet> = {
   other: { any: [...JWT_WORDS, 'SECRET', 'Secret', 'secret', 'password', '"algorithm', 'token', 'Token', 'TOKEN'] },
 };
 
-type Haystack = { includes(keyword: string): boolean };
+type Haystack = Buffer | string;
 
 /** Every keyword of every set, for tools that compare against a plain keyword search. */
 export const PREFILTER_KEYWORDS: readonly string[] = [...new Set(Object.values(SETS).flatMap((set) =>
@@ -66,9 +77,80 @@ export const PREFILTER_KEYWORDS: readonly string[] = [...new Set(Object.values(S
 /** Whether a file's raw bytes (or, for UTF-16 files, its decoded text) may hold a finding. */
 export function passesPrefilter(content: Buffer | string, path: string): boolean {
   const frontEnd = frontEndOf(path) ?? (isDeclarationFile(path) ? 'declaration' : undefined);
-  // Buffer.includes(string) searches the UTF-8 bytes of the keyword: no decoding of the file.
-  const haystack: Haystack = content;
   const set = SETS[frontEnd ?? 'other'];
-  const has = (keyword: string): boolean => haystack.includes(keyword);
-  return set.any.some(has) || (set.pairs ?? []).some((pair) => pair.trigger.some(has) && pair.confirm.some(has));
+  // Buffer.indexOf(string) searches the UTF-8 bytes of the keyword: no decoding of the file.
+  return set.any.some((keyword) => hasKeyword(content, keyword)) ||
+    (set.pairs ?? []).some((pair) => pair.trigger.some((trigger) => hasConfirmedTrigger(content, trigger, pair.confirm)));
+}
+
+/** Characters of identifiers and of base64 data (`+`, `/`, `-`, `_`). */
+function isRunByte(byte: number): boolean {
+  return (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a) ||
+    byte === 0x5f || byte === 0x24 || byte === 0x2b || byte === 0x2f || byte === 0x2d;
+}
+
+/**
+ * Longer than any name a rule reads: a keyword inside such a run of letters and digits is a
+ * chance match in embedded data (base64 WebAssembly, encoded fonts, locale tables), where a
+ * three-letter keyword like `Jwt` turns up every few hundred kilobytes.
+ */
+const MAX_NAME_RUN = 64;
+
+function byteAt(content: Haystack, index: number): number {
+  return typeof content === 'string' ? content.charCodeAt(index) : content[index]!;
+}
+
+/** The run of identifier/base64 characters around `index` is at most `MAX_NAME_RUN` long. */
+function inShortRun(content: Haystack, index: number, length: number): boolean {
+  let run = length;
+  for (let at = index - 1; at >= 0 && isRunByte(byteAt(content, at)); at--) if (++run > MAX_NAME_RUN) return false;
+  for (let at = index + length; at < content.length && isRunByte(byteAt(content, at)); at++) if (++run > MAX_NAME_RUN) return false;
+  return true;
+}
+
+/** `?token=` or `&access_token=`: the name before `=` follows a `?` or `&`, as in the URLs the rules read. */
+function isQueryParameter(content: Haystack, index: number): boolean {
+  let at = index - 1;
+  for (let letters = 0; at >= 0 && letters < MAX_NAME_RUN; at--, letters++) {
+    const byte = byteAt(content, at);
+    const letter = (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a) || byte === 0x5f || byte === 0x2d;
+    if (!letter) break;
+  }
+  const before = at >= 0 ? byteAt(content, at) : 0;
+  return before === 0x3f || before === 0x26;
+}
+
+/**
+ * `TOKEN_EXP`, `tokenExp`: a lifetime word (`exp`, `expires`, `expiry`, `expiration`) follows,
+ * so the next character is an `i` or not a letter (`token_expected` is no lifetime).
+ */
+function continuesAsLifetime(content: Haystack, end: number): boolean {
+  const next = end < content.length ? byteAt(content, end) : 0;
+  const letter = (next >= 0x41 && next <= 0x5a) || (next >= 0x61 && next <= 0x7a);
+  return !letter || next === 0x69 || next === 0x49;
+}
+
+/** Whether some occurrence of `keyword` counts (see `inShortRun`, `isQueryParameter` and `continuesAsLifetime`). */
+function hasKeyword(content: Haystack, keyword: string): boolean {
+  const wordLike = [...keyword].every((char) => isRunByte(char.charCodeAt(0)));
+  const queryToken = keyword === QUERY_TOKEN;
+  const lifetime = /exp$/i.test(keyword);
+  for (let index = content.indexOf(keyword); index !== -1; index = content.indexOf(keyword, index + 1)) {
+    if (queryToken) {
+      if (isQueryParameter(content, index)) return true;
+    } else if ((!wordLike || inShortRun(content, index, keyword.length)) &&
+      (!lifetime || continuesAsLifetime(content, index + keyword.length))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Some occurrence of `trigger` has one of `confirm` within `PAIR_WINDOW` bytes on either side. */
+function hasConfirmedTrigger(content: Haystack, trigger: string, confirm: readonly string[]): boolean {
+  for (let index = content.indexOf(trigger); index !== -1; index = content.indexOf(trigger, index + 1)) {
+    const window = content.slice(Math.max(0, index - PAIR_WINDOW), index + trigger.length + PAIR_WINDOW);
+    if (confirm.some((word) => window.includes(word))) return true;
+  }
+  return false;
 }

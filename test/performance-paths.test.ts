@@ -30,6 +30,33 @@ describe('keyword prefilter', () => {
     expect(passesPrefilter(Buffer.from("request.log.info({ refreshToken }, 'refresh');"), 'a.ts')).toBe(true);
   });
 
+  it('wants the storage or cookie word and the token word in the same few lines', () => {
+    const farApart = `document.cookie = 'theme=' + theme;\n${'// unrelated\n'.repeat(80)}const tokenizer = new Tokenizer();`;
+    expect(passesPrefilter(Buffer.from(farApart), 'a.js')).toBe(false);
+    expect(passesPrefilter(Buffer.from("const COOKIE_NAME = 'session';\nres.cookie(COOKIE_NAME, value, { secure: false });"), 'a.js')).toBe(true);
+    expect(passesPrefilter(Buffer.from("sessionStorage.setItem(KEY, data.auth);"), 'a.ts')).toBe(true);
+  });
+
+  it('takes `token=` only as a query parameter', () => {
+    expect(passesPrefilter(Buffer.from('fetch(`/api/items?token=${t}`);'), 'a.js')).toBe(true);
+    expect(passesPrefilter(Buffer.from("url + '&access_token=' + t"), 'a.js')).toBe(true);
+    expect(passesPrefilter(Buffer.from('requests.get(f"{base}/x?token={tok}")'), 'a.py')).toBe(true);
+    expect(passesPrefilter(Buffer.from('let token=next(); if (token===end) return;'), 'a.js')).toBe(false);
+  });
+
+  it('ignores short keywords inside embedded base64 data', () => {
+    const blob = 'AGFzbQEAAAAB'.repeat(40);
+    expect(passesPrefilter(Buffer.from(`var wasm = "${blob}Jwt${blob}";`), 'a.js')).toBe(false);
+    expect(passesPrefilter(Buffer.from(`var wasm = "${blob}"; const jwt = require('jsonwebtoken');`), 'a.js')).toBe(true);
+    expect(passesPrefilter(Buffer.from('const JWT_ACCESS_TOKEN_SECRET_FOR_THE_ADMIN_API = process.env.X;'), 'a.js')).toBe(true);
+  });
+
+  it('reads lifetime keys in config files, not words that merely start like them', () => {
+    expect(passesPrefilter(Buffer.from('ACCESS_TOKEN_EXPIRE_MINUTES=100000'), '.env')).toBe(true);
+    expect(passesPrefilter(Buffer.from('auth:\n  tokenExp: 30d\n'), 'app.yml')).toBe(true);
+    expect(passesPrefilter(Buffer.from('{ "Unexpected_token_expected_1179": "x" }'), 'messages.json')).toBe(false);
+  });
+
   it('reads RSA key generation per language', () => {
     expect(passesPrefilter(Buffer.from('key = RSA.generate(1024)'), 'keys.py')).toBe(true);
     expect(passesPrefilter(Buffer.from('kpg.initialize(1024); KeyPairGenerator g;'), 'Keys.java')).toBe(true);
