@@ -6,9 +6,9 @@
  */
 
 export interface ScanProgress {
-  /** Files analysed so far. */
+  /** Files read so far, in discovery order (analysed, or passed over by the keyword prefilter). */
   filesScanned: number;
-  /** Files the scan will analyse (after discovery and the keyword prefilter). */
+  /** Files the scan reads. */
   filesTotal: number;
   /** Findings so far, before suppressions and filters. */
   findings: number;

@@ -2,8 +2,8 @@
  * Reading and prefiltering the discovered files, on the main thread or on a pool of worker
  * threads. On a large tree most of a scan is reading bytes and searching them for keywords,
  * work that splits evenly across cores; the few files that pass the prefilter come back as
- * text and are analysed on the main thread. Small trees are read in-process: starting
- * workers would cost more than it saves.
+ * text, in discovery order, and the main thread analyses each while the workers read on.
+ * Small trees are read in-process: starting workers would cost more than it saves.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -33,11 +33,21 @@ export interface ReadBatchResult {
   skipped: { order: number; entry: SkippedFile }[];
 }
 
-export interface ReadOutcome {
-  /** The files that passed the prefilter, in discovery order. */
-  sources: Map<string, SourceFile>;
+/** A file that passed the prefilter, with its position in discovery order. */
+export interface ReadCandidate {
+  order: number;
+  source: SourceFile;
+}
+
+export interface CandidateReader {
+  /**
+   * The files that pass the prefilter, in discovery order, each as soon as it has been read:
+   * the caller analyses one while the workers read the next ones.
+   */
+  candidates: AsyncIterable<ReadCandidate>;
+  /** Files that could not be read; complete once `candidates` has been consumed. */
   skipped: SkippedFile[];
-  /** How many worker threads read the files (0: the main thread did). */
+  /** How many worker threads read the files (0: the main thread does). */
   workers: number;
 }
 
@@ -53,59 +63,79 @@ export function readWorkerCount(files: readonly DiscoveredFile[], requested: num
   return cores > 1 ? Math.min(cores, MAX_DEFAULT_WORKERS) : 0;
 }
 
-export async function readCandidates(files: DiscoveredFile[], maxFileSize: number, requestedWorkers?: number): Promise<ReadOutcome> {
+export function readCandidates(files: DiscoveredFile[], maxFileSize: number, requestedWorkers?: number): CandidateReader {
   const workerScript = new URL('./read-worker.js', import.meta.url);
   const inMemory = files.some((file) => 'content' in file);
   const workers = inMemory || !existsSync(fileURLToPath(workerScript)) ? 0 : readWorkerCount(files, requestedWorkers);
-  if (workers === 0) {
-    const sources = new Map<string, SourceFile>();
-    const skipped: SkippedFile[] = [];
-    for (const file of files) {
-      const source = readSource(file, skipped, true, maxFileSize);
-      if (source) sources.set(file.absPath, source);
-    }
-    return { sources, skipped, workers: 0 };
-  }
-  return readInWorkers(files, maxFileSize, workers, workerScript);
+  const skipped: SkippedFile[] = [];
+  const candidates = workers === 0 ? readOnMainThread(files, maxFileSize, skipped)
+    : readInWorkers(files, maxFileSize, workers, workerScript, skipped);
+  return { candidates, skipped, workers };
 }
 
-async function readInWorkers(files: DiscoveredFile[], maxFileSize: number, count: number, script: URL): Promise<ReadOutcome> {
+async function* readOnMainThread(files: DiscoveredFile[], maxFileSize: number, skipped: SkippedFile[]): AsyncGenerator<ReadCandidate> {
+  for (const [order, file] of files.entries()) {
+    const source = readSource(file, skipped, 'drop', maxFileSize);
+    if (source) yield { order, source };
+  }
+}
+
+async function* readInWorkers(
+  files: DiscoveredFile[],
+  maxFileSize: number,
+  count: number,
+  script: URL,
+  skipped: SkippedFile[],
+): AsyncGenerator<ReadCandidate> {
   const batches: ReadBatch[] = [];
   for (let first = 0; first < files.length; first += BATCH_FILES) {
     const slice = files.slice(first, first + BATCH_FILES).map(({ absPath, relPath, size }) => ({ absPath, relPath, size }));
     batches.push({ batchId: batches.length, firstOrder: first, files: slice, maxFileSize });
   }
-  const passed: { order: number; source: SourceFile }[] = [];
-  const skipped: { order: number; entry: SkippedFile }[] = [];
+  const returned = new Map<number, ReadBatchResult>();
+  let failure: Error | undefined;
+  let wake: (() => void) | undefined;
+  const notify = (): void => {
+    wake?.();
+    wake = undefined;
+  };
   let next = 0;
   const pool = Array.from({ length: Math.min(count, batches.length) }, () => new Worker(script));
-  try {
+  for (const worker of pool) {
     // Each worker takes the next batch as soon as it returns one: uneven files balance out.
-    await Promise.all(pool.map((worker) => new Promise<void>((resolve, reject) => {
-      const feed = (): void => {
-        const batch = batches[next++];
-        if (batch) worker.postMessage(batch);
-        else resolve();
-      };
-      worker.on('message', (result: ReadBatchResult) => {
-        passed.push(...result.sources);
-        skipped.push(...result.skipped);
-        feed();
-      });
-      worker.on('error', reject);
-      worker.on('exit', (code) => {
-        if (code !== 0) reject(new Error(`a read worker stopped with exit code ${code}`));
-      });
+    const feed = (): void => {
+      const batch = batches[next++];
+      if (batch) worker.postMessage(batch);
+    };
+    worker.on('message', (result: ReadBatchResult) => {
+      returned.set(result.batchId, result);
       feed();
-    })));
+      notify();
+    });
+    worker.on('error', (error) => {
+      failure ??= error;
+      notify();
+    });
+    worker.on('exit', (code) => {
+      if (code !== 0) failure ??= new Error(`a read worker stopped with exit code ${code}`);
+      notify();
+    });
+    feed();
+  }
+  try {
+    // Batches come back in any order; they are handed on in discovery order.
+    for (let batchId = 0; batchId < batches.length; batchId++) {
+      let result = returned.get(batchId);
+      while (!result) {
+        if (failure) throw failure;
+        await new Promise<void>((resolve) => { wake = resolve; });
+        result = returned.get(batchId);
+      }
+      returned.delete(batchId);
+      for (const { entry } of result.skipped) skipped.push(entry);
+      yield* result.sources;
+    }
   } finally {
     await Promise.all(pool.map((worker) => worker.terminate()));
   }
-  passed.sort((a, b) => a.order - b.order);
-  skipped.sort((a, b) => a.order - b.order);
-  return {
-    sources: new Map(passed.map(({ source }) => [source.absPath, source])),
-    skipped: skipped.map(({ entry }) => entry),
-    workers: pool.length,
-  };
 }

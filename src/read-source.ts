@@ -9,8 +9,14 @@ import { passesPrefilter } from './prefilter.js';
 import type { SkippedFile } from './types.js';
 import type { InMemoryFile } from './virtual-file.js';
 
-/** One file as text; undefined when unreadable or binary (recorded) or, with the prefilter, irrelevant. */
-export function readSource(file: DiscoveredFile, skipped: SkippedFile[], prefilter: boolean, maxFileSize: number): SourceFile | undefined {
+/**
+ * What becomes of a file the keyword prefilter passes over: `drop` leaves it unread (a scan's
+ * own reading), `import-only` keeps it, marked as read only to resolve an import.
+ */
+export type PrefilterMode = 'drop' | 'import-only';
+
+/** One file as text; undefined when unreadable or binary (recorded) or dropped by the prefilter. */
+export function readSource(file: DiscoveredFile, skipped: SkippedFile[], mode: PrefilterMode, maxFileSize: number): SourceFile | undefined {
   let buffer: Buffer;
   try {
     buffer = (file as Partial<InMemoryFile>).content ?? readFileBounded(file.absPath, maxFileSize);
@@ -19,15 +25,18 @@ export function readSource(file: DiscoveredFile, skipped: SkippedFile[], prefilt
     skipped.push({ file: file.relPath, reason });
     return undefined;
   }
+  // UTF-16 files are searched as decoded text, everything else as raw bytes (no decoding).
   const utf16 = hasUtf16Bom(buffer);
-  if (prefilter && !utf16 && !passesPrefilter(buffer, file.absPath)) return undefined;
+  const passedBytes = utf16 || passesPrefilter(buffer, file.absPath);
+  if (!passedBytes && mode === 'drop') return undefined;
   const text = decodeText(buffer);
   if (text === undefined) {
     skipped.push({ file: file.relPath, reason: 'binary content' });
     return undefined;
   }
-  if (prefilter && utf16 && !passesPrefilter(text, file.absPath)) return undefined;
-  return { absPath: file.absPath, relPath: file.relPath, text };
+  const passed = passedBytes && (!utf16 || passesPrefilter(text, file.absPath));
+  if (!passed && mode === 'drop') return undefined;
+  return { absPath: file.absPath, relPath: file.relPath, text, ...(passed ? {} : { importOnly: true }) };
 }
 
 function hasUtf16Bom(buffer: Buffer): boolean {

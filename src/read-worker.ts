@@ -13,7 +13,7 @@ parentPort?.on('message', (batch: ReadBatch) => {
   const result: ReadBatchResult = { batchId: batch.batchId, sources: [], skipped: [] };
   for (const [index, file] of batch.files.entries()) {
     const skipped: SkippedFile[] = [];
-    const source = readSource(file as DiscoveredFile, skipped, true, batch.maxFileSize);
+    const source = readSource(file as DiscoveredFile, skipped, 'drop', batch.maxFileSize);
     if (source) result.sources.push({ order: batch.firstOrder + index, source });
     for (const entry of skipped) result.skipped.push({ order: batch.firstOrder + index, entry });
   }

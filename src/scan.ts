@@ -96,21 +96,23 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const skipped: SkippedFile[] = [...discovery.skipped];
   const selected = options.select ? new Set(options.select(discovery.files).map((file) => file.absPath)) : undefined;
   const discovered = performance.now();
-  const read = await readCandidates(selected ? discovery.files.filter((file) => selected.has(file.absPath)) : discovery.files, maxFileSize, options.workers);
-  const sources = read.sources;
-  skipped.push(...read.skipped);
-  const readDone = performance.now();
-  const filesTotal = sources.size;
-  let filesDone = 0;
-  // A module imported by an analysed file is read even if the prefilter passed it over
-  // (a config module holding only `audience`/`issuer`), so that imports resolve.
+  const toRead = selected ? discovery.files.filter((file) => selected.has(file.absPath)) : discovery.files;
+  const reader = readCandidates(toRead, maxFileSize, options.workers);
+  // The files read so far (discovery order), analysed as they arrive, and imported modules.
+  const sources = new Map<string, SourceFile>();
+  const inReadSet = new Set(toRead.map((file) => file.absPath));
+  // A module imported by an analysed file is read at once, even if the prefilter passes it over
+  // (a config module holding only `audience`/`issuer`) or the workers have not reached it yet.
   const unread = new Map(discovery.files.map((file) => [file.absPath, file]));
+  const readForImport = new Set<string>();
   const readImported = (absPath: string): SourceFile | undefined => {
     const file = unread.get(absPath);
     if (!file || !frontEndOf(absPath)) return undefined;
     unread.delete(absPath);
-    const source = readSource(file, skipped, false, maxFileSize);
-    if (source) sources.set(absPath, { ...source, importOnly: true });
+    readForImport.add(file.relPath);
+    const source = readSource(file, skipped, 'import-only', maxFileSize);
+    // Outside `--changed-since`, a file resolves imports but gets no findings of its own.
+    if (source) sources.set(absPath, inReadSet.has(absPath) ? source : { ...source, importOnly: true });
     return sources.get(absPath);
   };
   const enabled = (id: string): boolean => config.rules.get(id)?.enabled ?? false;
@@ -135,20 +137,8 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const scanDeadline = options.timeoutMs === undefined ? Number.POSITIVE_INFINITY : started + options.timeoutMs;
   let timedOut = false;
   let lastYield = performance.now();
-  for (const source of sources.values()) {
-    if (source.importOnly) continue; // read only to resolve an import
-    // The front ends are synchronous: let signal handlers and timers run now and then.
-    if (performance.now() - lastYield > 50) {
-      await new Promise((resolve) => setImmediate(resolve));
-      lastYield = performance.now();
-    }
-    options.signal?.throwIfAborted();
-    if (performance.now() > scanDeadline) {
-      timedOut = true;
-      skipped.push({ file: source.relPath, reason: TIMEOUT_REASON });
-      failed++;
-      continue;
-    }
+  /** Parsing, rules and seed patterns of one file, recorded into the scan's findings. */
+  const analyzeFile = async (source: SourceFile): Promise<void> => {
     if (source.text.includes('jwt-lint-disable')) directives.set(source.relPath, parseSuppressions(source.text));
     const frontEnd = frontEndOf(source.absPath);
     const isAstFile = frontEnd !== undefined;
@@ -176,9 +166,36 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     } catch (error) {
       skipped.push({ file: source.relPath, reason: `pattern scan failed: ${(error as Error)?.message ?? String(error)}` });
     }
-    filesDone++;
-    options.onProgress?.({ filesScanned: filesDone, filesTotal: Math.max(filesTotal, filesDone), findings: findings.length });
+  };
+
+  // Reading and analysis overlap: the workers read ahead while this thread analyses.
+  let analyzeMs = 0;
+  for await (const candidate of reader.candidates) {
+    unread.delete(candidate.source.absPath);
+    // Read already because an earlier file imports it: analysed now, once, unless import-only.
+    const source = sources.get(candidate.source.absPath) ?? candidate.source;
+    sources.set(source.absPath, source);
+    if (source.importOnly) continue;
+    // The front ends are synchronous: let signal handlers and timers run now and then.
+    if (performance.now() - lastYield > 50) {
+      await new Promise((resolve) => setImmediate(resolve));
+      lastYield = performance.now();
+    }
+    options.signal?.throwIfAborted();
+    if (performance.now() > scanDeadline) {
+      timedOut = true;
+      skipped.push({ file: source.relPath, reason: TIMEOUT_REASON });
+      failed++;
+      continue;
+    }
+    const fileStarted = performance.now();
+    await analyzeFile(source);
+    analyzeMs += performance.now() - fileStarted;
+    options.onProgress?.({ filesScanned: candidate.order + 1, filesTotal: toRead.length, findings: findings.length });
   }
+  // Skip notes for files an import had already read (and noted) come once.
+  skipped.push(...reader.skipped.filter((entry) => !readForImport.has(entry.file)));
+  options.onProgress?.({ filesScanned: toRead.length, filesTotal: toRead.length, findings: findings.length });
 
   const analysed = performance.now();
   const deduped = dedupe(findings);
@@ -220,11 +237,11 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       filesSkipped: skipped.length,
       durationMs: Math.round(performance.now() - started),
       filesAnalysed: sources.size,
-      readWorkers: read.workers,
+      readWorkers: reader.workers,
       stageMs: {
         discover: Math.round(discovered - started),
-        read: Math.round(readDone - discovered),
-        analyze: Math.round(analysed - readDone),
+        read: Math.round(analysed - discovered - analyzeMs),
+        analyze: Math.round(analyzeMs),
         link: Math.round(linked - analysed),
         filter: Math.round(performance.now() - linked),
       },
@@ -366,16 +383,23 @@ function snippetMaker(sources: Map<string, SourceFile>, root: string, sensitive:
   };
 }
 
-/** Finds which of many secrets occur in a line by looking up the line's substrings of each secret length. */
+/**
+ * Finds which of many secrets occur in a line: each position of the line is looked up by the
+ * characters starting there (three, or the length of the shortest secret), so a line costs one
+ * pass however many secrets the scan has seen.
+ */
 class SecretLookup {
-  private readonly byLength = new Map<number, Map<string, number>>();
+  private readonly prefixLength: number;
+  private readonly byPrefix = new Map<string, number[]>();
 
   /** `secrets` in masking order (longest first); `on` keeps that order. */
   constructor(private readonly secrets: string[]) {
+    this.prefixLength = Math.max(1, secrets.reduce((shortest, secret) => Math.min(shortest, secret.length), 3));
     secrets.forEach((secret, order) => {
-      let ofLength = this.byLength.get(secret.length);
-      if (!ofLength) this.byLength.set(secret.length, (ofLength = new Map()));
-      if (!ofLength.has(secret)) ofLength.set(secret, order);
+      const prefix = secret.slice(0, this.prefixLength);
+      const orders = this.byPrefix.get(prefix);
+      if (orders) orders.push(order);
+      else this.byPrefix.set(prefix, [order]);
     });
   }
 
@@ -389,12 +413,10 @@ class SecretLookup {
 
   private find(line: string): string[] {
     const found = new Set<number>();
-    for (const [length, ofLength] of this.byLength) {
-      if (length === 0 || length > line.length) continue;
-      for (let start = 0; start + length <= line.length; start++) {
-        const order = ofLength.get(line.slice(start, start + length));
-        if (order !== undefined) found.add(order);
-      }
+    for (let start = 0; start + this.prefixLength <= line.length; start++) {
+      const orders = this.byPrefix.get(line.slice(start, start + this.prefixLength));
+      if (!orders) continue;
+      for (const order of orders) if (line.startsWith(this.secrets[order]!, start)) found.add(order);
     }
     return [...found].sort((a, b) => a - b).map((order) => this.secrets[order]!);
   }

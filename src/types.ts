@@ -89,9 +89,12 @@ export interface ScanStats {
 
 export interface StageTimes {
   discover: number;
-  /** Reading the files and the keyword prefilter. */
+  /**
+   * Reading the files and the keyword prefilter, as far as analysis did not hide it: the
+   * workers read while the main thread analyses, so this is the time spent waiting for them.
+   */
   read: number;
-  /** Parsing and running the rules and seed patterns. */
+  /** Parsing and running the rules and seed patterns (main-thread time). */
   analyze: number;
   /** JWT literals against the tree's secrets and the word lists. */
   link: number;

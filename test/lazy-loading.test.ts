@@ -3,8 +3,9 @@
  * to load). The Python, Java, Go and config front ends are imported on demand
  * (src/analyze/front-ends.ts), so it is enough that their static import graphs never reach
  * 'ts-morph'. This walks those graphs from the source: value imports and re-exports are
- * followed, `import type` / `export type` and type-only specifiers are skipped (TypeScript
- * erases them), and so are dynamic `import()` calls (loaded only when used).
+ * followed (and `require` calls in CommonJS files), `import type` / `export type` and type-only
+ * specifiers are skipped (TypeScript erases them), and so are dynamic `import()` calls (loaded
+ * only when used).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -25,6 +26,7 @@ function runtimeImportsOf(path: string): string[] {
 
 /** The module specifiers a module's text loads at run time. */
 function runtimeImports(path: string, text: string): string[] {
+  if (path.endsWith('.cjs')) return requiredModules(path, text);
   const source = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
   const specifiers: string[] = [];
   for (const statement of source.statements) {
@@ -41,6 +43,20 @@ function runtimeImports(path: string, text: string): string[] {
       specifiers.push(statement.moduleReference.expression.text);
     }
   }
+  return specifiers;
+}
+
+/** The modules a CommonJS file loads: its `require('...')` calls. */
+function requiredModules(path: string, text: string): string[] {
+  const specifiers: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'require' &&
+        node.arguments.length === 1 && ts.isStringLiteral(node.arguments[0]!)) {
+      specifiers.push(node.arguments[0].text);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.JS));
   return specifiers;
 }
 
@@ -61,7 +77,7 @@ function isTypeOnlyImport(clause: ts.ImportClause | undefined): boolean {
 function resolveRelative(from: string, specifier: string): string {
   const target = resolve(dirname(from), specifier);
   for (const candidate of [target.replace(/\.js$/, '.ts'), `${target}.ts`, join(target, 'index.ts'), target]) {
-    if (existsSync(candidate) && candidate.endsWith('.ts')) return candidate;
+    if (existsSync(candidate) && /\.(ts|cjs)$/.test(candidate)) return candidate;
   }
   throw new Error(`cannot resolve ${specifier} from ${relative(ROOT, from)}`);
 }

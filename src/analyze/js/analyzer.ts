@@ -4,7 +4,7 @@
  * calls to every enabled rule. Files are analysed on demand and memoised, so a file whose
  * exports another file imports is analysed first, and still only once.
  */
-import { ts } from 'ts-morph';
+import ts from './typescript.cjs';
 import { dirname, extname, resolve as resolvePath } from 'node:path';
 import type { Finding, Severity } from '../../types.js';
 import type { JsRule, JsRuleContext, JsRuleListeners, ReportDescriptor } from '../../rules/rule.js';

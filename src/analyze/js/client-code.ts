@@ -3,7 +3,7 @@
  * browser globals, the file type and the path. Server markers (a server framework import,
  * `'use server'`, `next/headers`) win over client markers.
  */
-import { ts } from 'ts-morph';
+import ts from './typescript.cjs';
 import { extname } from 'node:path';
 
 const SERVER_MODULES = /^(express|fastify|koa|@koa\/|@nestjs\/|@hapi\/hapi|hapi$|restify|next\/headers|next\/server|server-only|h3$|hono|@hono\/|http$|node:http$|https$|node:https$|firebase-admin|firebase-functions|aws-lambda)/;

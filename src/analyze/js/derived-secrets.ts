@@ -5,7 +5,7 @@
  * are built is enough to say they are guessable. Everything in the expression must be
  * understood; one unknown part (a call to crypto, a secret env variable) means silence.
  */
-import { ts } from 'ts-morph';
+import ts from './typescript.cjs';
 import { nameWords } from '../secret-names.js';
 import { findDeclaration, isReassigned } from './scope.js';
 

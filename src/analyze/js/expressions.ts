@@ -3,7 +3,7 @@
  * rather than the value itself (an object literal to walk, the initializer of a const,
  * the name an expression is reached through).
  */
-import { ts } from 'ts-morph';
+import ts from './typescript.cjs';
 import { findDeclaration, isReassigned } from './scope.js';
 
 /** Strips parentheses, type assertions, `!` and `await`. */

@@ -4,7 +4,7 @@
  * `axios.create` instances), got (`got.extend`), ky (`ky.create`/`ky.extend`) and Node's
  * `http.request`/`http.get`. Rules read the normalised `HttpRequest`.
  */
-import { ts } from 'ts-morph';
+import ts from './typescript.cjs';
 import { findProperty, initializerOf, objectLiteralOf, propertyValue, unwrapExpression } from './expressions.js';
 import { findDeclaration } from './scope.js';
 import type { Value, ValueResolver } from './values.js';

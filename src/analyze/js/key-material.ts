@@ -9,7 +9,7 @@
  * is masked in code frames), and rules read the candidates at the end of the file through
  * `context.keyMaterial()`: one per literal origin, with every use.
  */
-import { ts } from 'ts-morph';
+import ts from './typescript.cjs';
 import type { RelatedLocation } from '../../types.js';
 import { classifyKeyText, isPlaceholderSecret, privateJwkMember, type KeyText } from '../secret-strength.js';
 import { isJwtSecretName, type SecretNameOptions } from '../secret-names.js';

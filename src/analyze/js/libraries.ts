@@ -4,7 +4,7 @@
  * lifetime, audience, issuer and other settings. Rules see one normalised `JwtCall`,
  * whatever the library or import style.
  */
-import { ts } from 'ts-morph';
+import ts from './typescript.cjs';
 import type { NumberUnit } from './durations.js';
 import { findDeclaration } from './scope.js';
 import { propertyNameText, type Origin, type Value, type ValueResolver } from './values.js';

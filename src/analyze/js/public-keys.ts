@@ -4,7 +4,7 @@
  * names it is reached through (`publicKey`, `PUBLIC_KEY`, `config.jwt.publicKey`).
  * Used where a public key must never be: as an HMAC secret.
  */
-import { ts } from 'ts-morph';
+import ts from './typescript.cjs';
 import { classifyKeyText } from '../secret-strength.js';
 import type { Setting } from './libraries.js';
 import { initializerOf, unwrapExpression } from './expressions.js';

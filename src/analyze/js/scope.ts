@@ -3,7 +3,7 @@
  * Lexical lookup without a type checker: walk up the enclosing scopes and look at
  * the declarations each one holds. Parameters shadow outer names (and resolve to nothing).
  */
-import { ts } from 'ts-morph';
+import ts from './typescript.cjs';
 
 export type Declaration =
   | {

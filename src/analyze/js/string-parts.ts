@@ -4,7 +4,7 @@
  * `const API = 'wss://x'` gives [text 'wss://x/ws?token=', dynamic token]. Rules that look
  * for a pattern followed by a runtime value (a token in a URL, a cookie value) read these.
  */
-import { ts } from 'ts-morph';
+import ts from './typescript.cjs';
 import { unwrapExpression } from './expressions.js';
 import type { ValueResolver } from './values.js';
 

@@ -3,7 +3,7 @@
  * `Math.floor(Date.now() / 1000) + 3600`, `now + 60 * 60 * 24` (with `const now = ...`),
  * `moment().add(7, 'days').unix()`, `Date.now() + 3_600_000` (milliseconds).
  */
-import { ts } from 'ts-morph';
+import ts from './typescript.cjs';
 import { initializerOf, unwrapExpression } from './expressions.js';
 import type { ValueResolver } from './values.js';
 

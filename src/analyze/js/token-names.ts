@@ -2,7 +2,7 @@
  * Token names in JS/TS expressions. The judgement of a single name is language-neutral
  * (src/analyze/names/token-names.ts) and re-exported here for the JS/TS rules.
  */
-import { ts } from 'ts-morph';
+import ts from './typescript.cjs';
 import { isTokenLikeName } from '../names/token-names.js';
 import { expressionName, unwrapExpression } from './expressions.js';
 

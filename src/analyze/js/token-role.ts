@@ -2,7 +2,7 @@
  * Access or refresh token, for a JS/TS sign or configure call: the names around it are
  * judged by the language-neutral rules of src/analyze/names/token-role.ts.
  */
-import { ts } from 'ts-morph';
+import ts from './typescript.cjs';
 import { tokenRoleFromNames, type TokenRole } from '../names/token-role.js';
 import { enclosingFunctionName, staticPropertyName } from './expressions.js';
 

@@ -3,7 +3,7 @@
  * Rules never re-implement resolution: they ask `resolver.resolve(node)` and stay
  * silent when it returns `undefined` (precision first).
  */
-import { ts } from 'ts-morph';
+import ts from './typescript.cjs';
 import type { SourceRange } from '../../types.js';
 import { countMemberMutations, findDeclaration, isReassigned, type Declaration } from './scope.js';
 import { forEachDescendant } from './walk.js';

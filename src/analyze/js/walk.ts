@@ -3,7 +3,7 @@
  * in a function body). An explicit stack instead of recursion, so a 10 000-term `+` chain
  * or a deeply nested literal cannot overflow the call stack and lose a file's findings.
  */
-import { ts } from 'ts-morph';
+import ts from './typescript.cjs';
 
 /**
  * Visits the descendants of `node` (not `node` itself) in source order, depth first.

@@ -5,7 +5,7 @@
  * then assignments to `req.user`-like targets, returns from auth-named functions, and claim
  * checks in conditions, comparisons and user lookups.
  */
-import { ts } from 'ts-morph';
+import ts from '../../analyze/js/typescript.cjs';
 import { importsServerModule, isClientSideFile, isFrameworkServerPath } from '../../analyze/js/client-code.js';
 import type { JwtCall } from '../../analyze/js/libraries.js';
 import { unwrapExpression } from '../../analyze/js/expressions.js';

@@ -5,7 +5,7 @@
  * with each framework's defaults; client-side writes (`document.cookie`, js-cookie) are
  * always script-readable.
  */
-import { ts } from 'ts-morph';
+import ts from '../../analyze/js/typescript.cjs';
 import { expressionName, initializerOf, unwrapExpression } from '../../analyze/js/expressions.js';
 import { findDeclaration } from '../../analyze/js/scope.js';
 import { stringParts, type StringPart } from '../../analyze/js/string-parts.js';

@@ -3,7 +3,7 @@
  * of sign and configure calls in the unit of its library, and an `exp` claim computed
  * from the current time in a payload. Refresh tokens (named so) get the refresh limit.
  */
-import { ts } from 'ts-morph';
+import ts from '../../analyze/js/typescript.cjs';
 import { durationSeconds, formatSeconds, parseTimespan } from '../../analyze/js/durations.js';
 import { findProperty, objectLiteralOf, propertyValue, unwrapExpression } from '../../analyze/js/expressions.js';
 import type { JwtCall, Setting } from '../../analyze/js/libraries.js';

@@ -5,7 +5,7 @@
  * `Object.assign(payload, ...)`, which leave the resolved object incomplete) or cannot be
  * resolved (a function parameter: callers may pass `exp`) keeps the call silent.
  */
-import { ts } from 'ts-morph';
+import ts from '../../analyze/js/typescript.cjs';
 import { unwrapExpression } from '../../analyze/js/expressions.js';
 import type { JwtCall, JwtLibrary } from '../../analyze/js/libraries.js';
 import type { ValueResolver } from '../../analyze/js/values.js';

@@ -7,7 +7,7 @@
  *   `'use client'` directive, a path under `client/`, `frontend/` or `public/`, or the script of
  *   a .vue/.svelte/.html file. Verifying with a public key there is fine.
  */
-import { ts } from 'ts-morph';
+import ts from '../../analyze/js/typescript.cjs';
 import { importsServerModule, isFrameworkServerPath } from '../../analyze/js/client-code.js';
 import { algorithmList } from '../../analyze/js/jwt-algorithms.js';
 import type { JwtCall } from '../../analyze/js/libraries.js';

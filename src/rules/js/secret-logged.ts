@@ -9,7 +9,7 @@
  * Authorization header. Facts about them (`token.length`, `decoded.sub`, `!!token`,
  * `err.message`, literal text that mentions a token) are not findings.
  */
-import { ts } from 'ts-morph';
+import ts from '../../analyze/js/typescript.cjs';
 import { isClientSideFile } from '../../analyze/js/client-code.js';
 import { findDeclaration, type Declaration } from '../../analyze/js/scope.js';
 import { isJwtSecretName, isSecretLikeName, tokenNameKind } from '../../analyze/secret-names.js';

@@ -4,7 +4,7 @@
  * hashes, card data, national ids, API keys; and whole user/account/request objects used
  * as, spread into or nested in the payload.
  */
-import { ts } from 'ts-morph';
+import ts from '../../analyze/js/typescript.cjs';
 import {
   initializerOf, objectLiteralOf, propertyValue, staticPropertyName, unwrapExpression,
 } from '../../analyze/js/expressions.js';

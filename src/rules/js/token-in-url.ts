@@ -4,7 +4,7 @@
  * and concatenation (`?token=${token}`, `'&access_token=' + t`), `url.searchParams.set`,
  * axios `params` and socket.io `query` options.
  */
-import { ts } from 'ts-morph';
+import ts from '../../analyze/js/typescript.cjs';
 import {
   expressionName, findProperty, initializerOf, objectLiteralOf, propertyValue, staticPropertyName, unwrapExpression,
 } from '../../analyze/js/expressions.js';

@@ -4,7 +4,7 @@
  * (through `window.`, `globalThis.`, `self.` and local aliases) and redux-persist
  * configurations that keep a token slice in storage.
  */
-import { ts } from 'ts-morph';
+import ts from '../../analyze/js/typescript.cjs';
 import {
   expressionName, findProperty, initializerOf, objectLiteralOf, propertyValue, staticPropertyName, unwrapExpression,
 } from '../../analyze/js/expressions.js';

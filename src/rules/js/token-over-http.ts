@@ -4,7 +4,7 @@
  * through their base URL (`axios.create({ baseURL })`, `axios.defaults.baseURL`), including
  * auth set once on the client (`defaults.headers.common.Authorization`, request interceptors).
  */
-import { ts } from 'ts-morph';
+import ts from '../../analyze/js/typescript.cjs';
 import {
   findProperty, objectLiteralOf, propertyValue, staticPropertyName, unwrapExpression,
 } from '../../analyze/js/expressions.js';

@@ -6,7 +6,7 @@
  * node-forge `pki.rsa.generateKeyPair(bits | { bits })` and node-rsa `new NodeRSA({ b })` /
  * `key.generateKeyPair(bits)`. The size is resolved like any value; reported at its literal.
  */
-import { ts } from 'ts-morph';
+import ts from '../../analyze/js/typescript.cjs';
 import { memberOf, type Origin, type Value } from '../../analyze/js/values.js';
 import { findDeclaration } from '../../analyze/js/scope.js';
 import type { JsRule, JsRuleContext } from '../rule.js';

@@ -5,7 +5,7 @@
  * from predictable inputs (`process.env.APP_NAME + '-secret'`, `Date.now()`, `Math.random()`).
  * Reported at the literal (or the computing expression). PEM and JWK keys are never judged by length.
  */
-import { ts } from 'ts-morph';
+import ts from '../../analyze/js/typescript.cjs';
 import { describeDerivation, predictableDerivation } from '../../analyze/js/derived-secrets.js';
 import { propertyNameText } from '../../analyze/js/values.js';
 import { describeWeakness, secretWeakness } from '../../analyze/secret-strength.js';
