@@ -4,9 +4,10 @@
  * Directory targets are walked here with fast-glob, minus the default excludes, `.gitignore`
  * (unless turned off) and `.jwtlintignore` files at every level, `--exclude` and config `ignore` globs, and
  * restricted to `--include` globs when given. Known binary extensions are dropped
- * silently; files over the size cap or unreadable, and directories that cannot be listed
+ * silently; files over the size cap or gone, and directories that cannot be listed
  * (permission denied, a path too long for the system), are recorded as skipped with the
- * reason. Files are not read here: the pipeline calls `looksBinary` on what it reads.
+ * reason. Files are not read here: the pipeline notes those it cannot read, and calls
+ * `looksBinary` on what it reads.
  *
  * Symbolic links met during a walk are not followed by default (their targets inside the
  * repository are scanned in place; those outside it are not the repository's). With
@@ -21,7 +22,7 @@
  * (`--exclude legacy`).
  */
 import {
-  accessSync, closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync,
+  closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync,
   type Dirent, type Stats,
 } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
@@ -139,9 +140,9 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
     }
     let stats: Stats;
     try {
+      // Whether the file can be read shows when it is read (a skip note with the reason).
       stats = statSync(absPath);
       if (!stats.isFile()) return;
-      accessSync(absPath, constants.R_OK);
     } catch (error) {
       skip(fileSystemReason(error, absPath));
       return;
@@ -338,14 +339,15 @@ export function fileSystemReason(error: unknown, path = ''): string {
  * Reads a regular file of at most `maxBytes`. The file may have changed since discovery: one
  * swapped for a FIFO or a device is refused without blocking, one that grew past the limit
  * is not read at all. Errors carry a `code` that `fileSystemReason` puts in words.
+ * `allocate` gives the buffer to read into (at least the file's size); by default a new one.
  */
-export function readFileBounded(path: string, maxBytes: number): Buffer {
+export function readFileBounded(path: string, maxBytes: number, allocate: (size: number) => Buffer = Buffer.allocUnsafe): Buffer {
   const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
     const stats = fstatSync(fd);
     if (!stats.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTREG' });
     if (stats.size > maxBytes) throw Object.assign(new Error('file too large'), { code: 'EFBIG' });
-    const buffer = Buffer.alloc(stats.size);
+    const buffer = allocate(stats.size).subarray(0, stats.size);
     let length = 0;
     while (length < buffer.length) {
       const read = readSync(fd, buffer, length, buffer.length - length, null);

@@ -15,11 +15,22 @@ import type { InMemoryFile } from './virtual-file.js';
  */
 export type PrefilterMode = 'drop' | 'import-only';
 
+/**
+ * The buffer every file of this thread is read into: the prefilter drops most files right
+ * after reading, and what is kept leaves as a decoded string, so no file needs its own buffer.
+ */
+let scratch = Buffer.allocUnsafe(64 * 1024);
+
+function scratchBuffer(size: number): Buffer {
+  if (scratch.length < size) scratch = Buffer.allocUnsafe(Math.max(size, 2 * scratch.length));
+  return scratch;
+}
+
 /** One file as text; undefined when unreadable or binary (recorded) or dropped by the prefilter. */
 export function readSource(file: DiscoveredFile, skipped: SkippedFile[], mode: PrefilterMode, maxFileSize: number): SourceFile | undefined {
   let buffer: Buffer;
   try {
-    buffer = (file as Partial<InMemoryFile>).content ?? readFileBounded(file.absPath, maxFileSize);
+    buffer = (file as Partial<InMemoryFile>).content ?? readFileBounded(file.absPath, maxFileSize, scratchBuffer);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException)?.code === 'EFBIG' ? `larger than ${formatBytes(maxFileSize)}` : fileSystemReason(error, file.absPath);
     skipped.push({ file: file.relPath, reason });

@@ -45,8 +45,8 @@ export interface ScanOptions {
    */
   select?: (files: DiscoveredFile[]) => DiscoveredFile[];
   /**
-   * Threads that read and prefilter files: 1 reads on the main thread; by default a large
-   * tree gets one per core (at most 4) and a small one none.
+   * Threads that read and prefilter files while the main thread analyses: 1 reads on the
+   * main thread; by default none below 4 cores or on a small tree (see `readWorkerCount`).
    */
   workers?: number;
   /** Called after each analysed file (the CLI draws its progress line with it). */

@@ -16,7 +16,7 @@ import { validateSarif } from './helpers/sarif-schema.js';
 
 /**
  * Paths the "kernel" refuses. CI runs as root, where chmod 000 denies nothing, so the
- * permission tests also run against this stand-in for EACCES from readdir/access.
+ * permission tests also run against this stand-in for EACCES from readdir/open.
  */
 const denied = vi.hoisted(() => new Set<string>());
 vi.mock('node:fs', async (importOriginal) => {
@@ -26,8 +26,8 @@ vi.mock('node:fs', async (importOriginal) => {
     return call(path, ...rest);
   };
   const readdirSync = guard(actual.readdirSync as (path: unknown, ...rest: unknown[]) => unknown);
-  const accessSync = guard(actual.accessSync as (path: unknown, ...rest: unknown[]) => void);
-  return { ...actual, default: { ...actual, readdirSync, accessSync }, readdirSync, accessSync };
+  const openSync = guard(actual.openSync as (path: unknown, ...rest: unknown[]) => number);
+  return { ...actual, default: { ...actual, readdirSync, openSync }, readdirSync, openSync };
 });
 
 const WEAK_VERIFY = "const jwt = require('jsonwebtoken');\nconst s = 'shhhhh';\njwt.verify(t, s, { algorithms: ['HS256'], audience: 'a', issuer: 'i' });\n";

@@ -75,11 +75,36 @@ describe('read workers', () => {
   const files = (count: number, size: number): DiscoveredFile[] =>
     Array.from({ length: count }, (_, i) => ({ absPath: `/x/${i}.ts`, relPath: `${i}.ts`, size }));
 
-  it('reads small trees on the main thread and honours an explicit count', () => {
-    expect(readWorkerCount(files(100, 1000), undefined)).toBe(0);
-    expect(readWorkerCount(files(10, WORKER_MIN_TOTAL_BYTES), undefined)).toBeGreaterThanOrEqual(0);
-    expect(readWorkerCount(files(10, 10), 1)).toBe(0);
-    expect(readWorkerCount(files(10, 10), 3)).toBe(3);
+  it('reads small trees and 2-core machines on the main thread, and honours an explicit count', () => {
+    expect(readWorkerCount(files(100, 1000), undefined, 8)).toBe(0);
+    expect(readWorkerCount(files(10, WORKER_MIN_TOTAL_BYTES), undefined, 2)).toBe(0);
+    expect(readWorkerCount(files(10, WORKER_MIN_TOTAL_BYTES), undefined, 4)).toBe(2);
+    expect(readWorkerCount(files(10, WORKER_MIN_TOTAL_BYTES), undefined, 32)).toBe(4);
+    expect(readWorkerCount(files(10, 10), 1, 8)).toBe(0);
+    expect(readWorkerCount(files(10, 10), 3, 2)).toBe(3);
+  });
+
+  it('analyses a file imported before the workers deliver it once, with its own findings (built CLI)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jwt-lint-early-import-'));
+    // a.js comes first in discovery order; z.js comes after more than one batch of files.
+    writeFileSync(join(dir, 'a.js'), "const jwt = require('jsonwebtoken');\nconst { jwtSecret } = require('./z.js');\n" +
+      "jwt.verify(t, jwtSecret, { audience: 'a', issuer: 'i' });\n");
+    for (let index = 0; index < 600; index++) writeFileSync(join(dir, `m${String(index).padStart(3, '0')}.js`), `export const n${index} = ${index};\n`);
+    // z.js passes the prefilter on its own and has a finding of its own.
+    writeFileSync(join(dir, 'z.js'), "const jwt = require('jsonwebtoken');\nexports.jwtSecret = 'shhhhh';\n" +
+      "exports.issue = (user) => jwt.sign({ sub: user.id }, exports.jwtSecret, { algorithm: 'HS256' });\n");
+    const run = (workers: string) => {
+      const report = join(dir, `w${workers}.json`);
+      const result = spawnSync(process.execPath, [bin, '.', '--no-gitignore', '--format', 'json', '--output', report, '--workers', workers],
+        { cwd: dir, encoding: 'utf8' });
+      expect(result.status).toBe(1);
+      return (JSON.parse(readFileSync(report, 'utf8')).findings as { ruleId: string; file: string; startLine: number }[])
+        .map((finding) => `${finding.file}:${finding.startLine} ${finding.ruleId}`);
+    };
+    const single = run('1');
+    // The secret is reported where it is written (z.js), the verify call where it is made.
+    expect(single).toEqual(['a.js:3 missing-algorithms', 'z.js:2 weak-secret', 'z.js:3 missing-expiration']);
+    expect(run('2')).toEqual(single);
   });
 
   it('find exactly what the main thread finds (built CLI)', () => {

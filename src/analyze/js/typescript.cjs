@@ -7,4 +7,7 @@
  */
 'use strict';
 
-module.exports = require('ts-morph').ts;
+// Not `module.exports = require(...)`: Node would take that for a re-export and scan ts-morph after all.
+const tsMorph = require('ts-morph');
+
+module.exports = tsMorph.ts;
