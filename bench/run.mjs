@@ -2,8 +2,10 @@
 /**
  * `npm run bench`: jwt-lint against the I/O-and-regex floor (ripgrep with jwt-lint's own
  * prefilter keywords) and against ESLint with eslint-plugin-jwt, on the same warm tree.
- * Prints a Markdown table (wall time median/min/max, files/s, MB/s, max RSS, findings, ratios),
- * the doubled-corpus growth, jwt-lint's per-stage times and the HMAC check rate.
+ * Prints a Markdown table (wall time median/min/max, files/s, MB/s, max RSS, findings, ratios)
+ * for jwt-lint with 1 worker, the default and a read worker per core, on the corpus, on the
+ * corpus doubled and on a small repository (jwt-lint's fixtures), then jwt-lint's per-stage
+ * times and the HMAC check rate.
  *
  *   npm run bench                 full run (3 repeats each)
  *   npm run bench -- --repeat 5   more repeats
@@ -73,12 +75,11 @@ function jwtLint(label, target, extra) {
 
 function doubledTree(source) {
   const target = join(benchDir, '.corpus', 'doubled');
-  if (!existsSync(join(target, 'b'))) {
-    rmSync(target, { recursive: true, force: true });
-    mkdirSync(target, { recursive: true });
-    // Hard links: the same bytes twice without copying the corpus.
-    for (const half of ['a', 'b']) execFileSync('cp', ['-al', source, join(target, half)]);
-  }
+  // Made again each run, so that it holds the fixtures just copied into the corpus. Hard
+  // links: the same bytes twice without copying the corpus.
+  rmSync(target, { recursive: true, force: true });
+  mkdirSync(target, { recursive: true });
+  for (const half of ['a', 'b']) execFileSync('cp', ['-al', source, join(target, half)]);
   return target;
 }
 
@@ -94,9 +95,18 @@ if (rgAvailable) {
 }
 const single = jwtLint('jwt-lint, 1 worker', tree, ['--workers', '1']);
 const defaults = jwtLint('jwt-lint, default workers', tree, []);
-rows.push(single, defaults);
+// The pool the default leaves out below 4 cores, measured anyway: one read worker per core.
+const pooledCount = Math.max(2, cpus().length);
+const pooled = jwtLint(`jwt-lint, ${pooledCount} read workers`, tree, ['--workers', String(pooledCount)]);
+rows.push(single, defaults, pooled);
 const doubledRun = jwtLint('jwt-lint, doubled corpus', doubled, []);
 rows.push(doubledRun);
+// A small repository: jwt-lint's own fixtures (a few hundred JWT-dense files) on their own.
+const smallRepo = join(tree, 'jwt-lint-fixtures');
+const smallSize = measureTree(smallRepo);
+const smallSingle = jwtLint('small repo (fixtures), 1 worker', smallRepo, ['--workers', '1']);
+const smallDefaults = jwtLint('small repo (fixtures), default workers', smallRepo, []);
+rows.push(smallSingle, smallDefaults);
 let eslint;
 const eslintBin = join(repoDir, 'node_modules', 'eslint', 'bin', 'eslint.js');
 if (withEslint && existsSync(eslintBin) && existsSync(join(repoDir, 'node_modules', 'eslint-plugin-jwt'))) {
@@ -121,14 +131,18 @@ console.log(`Machine: ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${Math.ro
 console.log('| run | median s | min s | max s | files/s | MB/s | max RSS MB | findings |');
 console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
 for (const row of rows) {
+  const small = row === smallSingle || row === smallDefaults;
   const factor = row === doubledRun ? 2 : 1;
-  console.log(`| ${row.label} | ${fmt(row.median)} | ${fmt(row.min)} | ${fmt(row.max)} | ${fmt((size.files * factor) / row.median, 0)} | ${fmt((mb * factor) / row.median, 0)} | ${fmt(row.rssMb, 0)} | ${row.findings ?? ''} |`);
+  const files = small ? smallSize.files : size.files * factor;
+  const megabytes = small ? smallSize.bytes / 1e6 : mb * factor;
+  console.log(`| ${row.label} | ${fmt(row.median)} | ${fmt(row.min)} | ${fmt(row.max)} | ${fmt(files / row.median, 0)} | ${fmt(megabytes / row.median, 0)} | ${fmt(row.rssMb, 0)} | ${row.findings ?? ''} |`);
 }
 console.log('');
 if (rg) console.log(`jwt-lint (default) / ripgrep: ${fmt(defaults.median / rg.median, 1)}x (target: at most 8x)`);
 if (eslint) console.log(`ESLint + eslint-plugin-jwt / jwt-lint (default): ${fmt(eslint.median / defaults.median, 1)}x (target: at least 20x)`);
 console.log(`doubled / single corpus: ${fmt(doubledRun.median / defaults.median)}x (target: at most 2.2x)`);
-console.log(`default workers / 1 worker: ${fmt(defaults.median / single.median)}x (target: at most 1.05x)`);
+console.log(`default workers / 1 worker: ${fmt(defaults.median / single.median)}x on the corpus, ${fmt(smallDefaults.median / smallSingle.median)}x on the small repo (target: at most 1.05x)`);
+console.log(`${pooledCount} read workers / 1 worker: ${fmt(pooled.median / single.median)}x on the corpus`);
 
 // Per-stage times and the HMAC check rate, from jwt-lint's own --timing report.
 const timing = spawnSync(process.execPath, [cli, tree, '--no-gitignore', '--format', 'json', '--output', join(out, 'timing.json'), '--timing'], { encoding: 'utf8' });

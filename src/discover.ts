@@ -447,7 +447,10 @@ function isInside(parent: string, child: string): boolean {
 }
 
 function toRelPath(root: string, absPath: string): string {
-  return relative(root, absPath).split(sep).join('/');
+  // Walked paths are normalised and mostly inside the root: a prefix cut, no path.relative.
+  const prefix = root.endsWith(sep) ? root : root + sep;
+  const rel = absPath.startsWith(prefix) ? absPath.slice(prefix.length) : relative(root, absPath);
+  return sep === '/' ? rel : rel.split(sep).join('/');
 }
 
 /**
