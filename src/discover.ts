@@ -449,7 +449,7 @@ function isInside(parent: string, child: string): boolean {
 function toRelPath(root: string, absPath: string): string {
   // Walked paths are normalised and mostly inside the root: a prefix cut, no path.relative.
   const prefix = root.endsWith(sep) ? root : root + sep;
-  const rel = absPath.startsWith(prefix) ? absPath.slice(prefix.length) : relative(root, absPath);
+  const rel = absPath.startsWith(prefix) && !absPath.endsWith(sep) ? absPath.slice(prefix.length) : relative(root, absPath);
   return sep === '/' ? rel : rel.split(sep).join('/');
 }
 
