@@ -11,17 +11,19 @@
  * - Rules that need no JWT library add their own: RSA key generation per language, specific
  *   token names (`accessToken`, `ID_TOKEN`), a token query parameter (`?token=`, `&access_token=`),
  *   and web storage and cookies (`Storage`, `ookie`), which count only when a word naming a
- *   token, auth data or a session is within a few lines of them.
+ *   token, auth data or a session is within a few lines of them, or written as a string
+ *   (`'token'`) anywhere in the file.
  * - Files no front end understands keep the broad list of the seed patterns.
  *
- * A keyword made of letters counts only outside long runs of letters and digits: in embedded
- * base64 (WebAssembly, fonts) a three-letter keyword turns up by chance every few hundred
- * kilobytes, and one such file costs more to parse than thousands of skipped ones.
+ * A keyword made of identifier characters counts only outside runs of more than 64 letters,
+ * digits and base64 punctuation: in embedded base64 (WebAssembly, fonts) a three-letter
+ * keyword turns up by chance every few hundred kilobytes, and one such file costs more to
+ * parse than thousands of skipped ones.
  *
- * Keywords starting with a rare byte are searched first: `Buffer.includes` skips ahead to
- * the first byte of the keyword, so `JWT` costs a fraction of `secret` on the same file.
- * A secret defined in a file the prefilter passes over (a config module) is still found:
- * the front ends read imported files on demand.
+ * Each keyword is searched from its rarest character on (`anchorOf`): `Buffer.indexOf` jumps
+ * from one occurrence of a needle's first byte to the next, so `ken` costs a fraction of
+ * `ccessToken`. A secret defined in a file the prefilter passes over (a config module) is
+ * still found: the front ends read imported files on demand.
  */
 import { frontEndOf, isDeclarationFile, type FrontEndId } from './analyze/languages.js';
 
@@ -49,8 +51,10 @@ const JWT_WORDS = ['JWT', 'Jwt', 'jwt', 'JWS', 'jose', '.eyJ', 'Bearer', 'bearer
  */
 export const PAIR_WINDOW = 512;
 const TOKEN_PAIRS: KeywordPair[] = [
-  // Tokens in web storage and cookies, near a word naming a token, auth data or a session.
+  // Tokens in web storage and cookies, near a word naming a token, auth data or a session,
   { trigger: ['Storage', 'ookie'], confirm: ['oken', 'OKEN', 'uth', 'ession'], window: PAIR_WINDOW },
+  // or with such a name written as a string anywhere in the file (`const NAME = 'token'` at the top).
+  { trigger: ['Storage', 'ookie'], confirm: ["'token'", '"token"', "'auth'", '"auth"', "'session'", '"session"'] },
   // Tokens by their specific names (logged, sent over http) in code that names no JWT library;
   // each name contains a trigger, which is cheaper to search for first.
   {
@@ -156,26 +160,38 @@ function inShortRun(content: Haystack, index: number, length: number): boolean {
   return true;
 }
 
-/** `?token=` or `&access_token=`: the name before `=` follows a `?` or `&`, as in the URLs the rules read. */
+/**
+ * `?token=`, `&access_token=`, or a parameter name opening a string (`'token=' + t`,
+ * `` `${url}${sep}token=${t}` ``) whose separator is added at run time: the name before `=`
+ * follows a `?`, a `&`, a quote or an interpolation's `}`. An assignment (`let token=next()`,
+ * Python's `f(token=x)`) does not count.
+ */
 function isQueryParameter(content: Haystack, index: number): boolean {
   let at = index - 1;
-  for (let letters = 0; at >= 0 && letters < MAX_NAME_RUN; at--, letters++) {
+  for (let length = 0; at >= 0 && length < MAX_NAME_RUN; at--, length++) {
     const byte = byteAt(content, at);
-    const letter = (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a) || byte === 0x5f || byte === 0x2d;
-    if (!letter) break;
+    const nameByte = (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a) || (byte >= 0x30 && byte <= 0x39) ||
+      byte === 0x5f || byte === 0x2d;
+    if (!nameByte) break;
   }
   const before = at >= 0 ? byteAt(content, at) : 0;
-  return before === 0x3f || before === 0x26;
+  // ? & ' " ` }
+  return before === 0x3f || before === 0x26 || before === 0x27 || before === 0x22 || before === 0x60 || before === 0x7d;
 }
 
+const isUpper = (byte: number): boolean => byte >= 0x41 && byte <= 0x5a;
+const isLower = (byte: number): boolean => byte >= 0x61 && byte <= 0x7a;
+
 /**
- * `TOKEN_EXP`, `tokenExp`: a lifetime word (`exp`, `expires`, `expiry`, `expiration`) follows,
- * so the next character is an `i` or not a letter (`token_expected` is no lifetime).
+ * `TOKEN_EXP`, `tokenExp`, `token_exp`: a lifetime word follows (`exp`, `expires`, `expiry`,
+ * `expiration`), then maybe a unit (`tokenExpMs`, `TOKEN_EXP_DAYS`). The word goes on in the
+ * keyword's own case only as an `i`: `token_expected` and `TOKEN_EXPECTED` are no lifetimes.
  */
-function continuesAsLifetime(content: Haystack, end: number): boolean {
+function continuesAsLifetime(content: Haystack, keyword: string, end: number): boolean {
   const next = end < content.length ? byteAt(content, end) : 0;
-  const letter = (next >= 0x41 && next <= 0x5a) || (next >= 0x61 && next <= 0x7a);
-  return !letter || next === 0x69 || next === 0x49;
+  const upperKeyword = isUpper(keyword.charCodeAt(keyword.length - 1));
+  const sameCase = upperKeyword ? isUpper(next) : isLower(next);
+  return !sameCase || next === (upperKeyword ? 0x49 : 0x69);
 }
 
 /** Whether some occurrence of `keyword` counts (see `inShortRun`, `isQueryParameter` and `continuesAsLifetime`). */
@@ -187,7 +203,7 @@ function hasKeyword(content: Haystack, keyword: string): boolean {
     if (queryToken) {
       if (isQueryParameter(content, index)) return true;
     } else if ((!wordLike || inShortRun(content, index, keyword.length)) &&
-      (!lifetime || continuesAsLifetime(content, index + keyword.length))) {
+      (!lifetime || continuesAsLifetime(content, keyword, index + keyword.length))) {
       return true;
     }
   }
@@ -199,7 +215,9 @@ function hasConfirmedTrigger(content: Haystack, trigger: string, pair: KeywordPa
   const { confirm, window } = pair;
   for (let index = indexOfKeyword(content, trigger, 0); index !== -1; index = indexOfKeyword(content, trigger, index + 1)) {
     if (window === undefined) return confirm.some((word) => indexOfKeyword(content, word, 0) !== -1);
-    const near = content.slice(Math.max(0, index - window), index + trigger.length + window);
+    const start = Math.max(0, index - window);
+    const end = index + trigger.length + window;
+    const near = typeof content === 'string' ? content.slice(start, end) : content.subarray(start, end);
     if (confirm.some((word) => near.includes(word))) return true;
   }
   return false;

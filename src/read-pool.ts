@@ -104,6 +104,7 @@ async function* readInWorkers(
     wake = undefined;
   };
   let next = 0;
+  let finished = false;
   const pool = Array.from({ length: Math.min(count, batches.length) }, () => new Worker(script));
   for (const worker of pool) {
     // Each worker takes the next batch as soon as it returns one: uneven files balance out.
@@ -121,9 +122,12 @@ async function* readInWorkers(
       notify();
     });
     worker.on('exit', (code) => {
-      if (code !== 0) failure ??= new Error(`a read worker stopped with exit code ${code}`);
+      if (!finished) failure ??= new Error(`a read worker stopped (exit code ${code}) before the files were read`);
       notify();
     });
+    // Two batches in flight: the main thread hands out the next one only between files it
+    // analyses, and the worker reads the second meanwhile.
+    feed();
     feed();
   }
   try {
@@ -140,6 +144,7 @@ async function* readInWorkers(
       yield* result.sources;
     }
   } finally {
+    finished = true;
     await Promise.all(pool.map((worker) => worker.terminate()));
   }
 }

@@ -110,8 +110,9 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     if (!file || !frontEndOf(absPath)) return undefined;
     unread.delete(absPath);
     readForImport.add(file.relPath);
+    // Import-only when the prefilter passes it over (readSource marks it) or when it lies
+    // outside `--changed-since`: it resolves imports but gets no findings of its own.
     const source = readSource(file, skipped, 'import-only', maxFileSize);
-    // Outside `--changed-since`, a file resolves imports but gets no findings of its own.
     if (source) sources.set(absPath, inReadSet.has(absPath) ? source : { ...source, importOnly: true });
     return sources.get(absPath);
   };
@@ -385,21 +386,22 @@ function snippetMaker(sources: Map<string, SourceFile>, root: string, sensitive:
 
 /**
  * Finds which of many secrets occur in a line: each position of the line is looked up by the
- * characters starting there (three, or the length of the shortest secret), so a line costs one
- * pass however many secrets the scan has seen.
+ * characters ending there (three, or the length of the shortest secret). Secrets are keyed by
+ * their last characters, not their first: every JWT starts with `eyJ`, but ends differently.
+ * A line costs one pass however many secrets the scan has seen.
  */
 class SecretLookup {
-  private readonly prefixLength: number;
-  private readonly byPrefix = new Map<string, number[]>();
+  private readonly keyLength: number;
+  private readonly byEnding = new Map<string, number[]>();
 
   /** `secrets` in masking order (longest first); `on` keeps that order. */
   constructor(private readonly secrets: string[]) {
-    this.prefixLength = Math.max(1, secrets.reduce((shortest, secret) => Math.min(shortest, secret.length), 3));
+    this.keyLength = Math.max(1, secrets.reduce((shortest, secret) => Math.min(shortest, secret.length), 3));
     secrets.forEach((secret, order) => {
-      const prefix = secret.slice(0, this.prefixLength);
-      const orders = this.byPrefix.get(prefix);
+      const ending = secret.slice(secret.length - this.keyLength);
+      const orders = this.byEnding.get(ending);
       if (orders) orders.push(order);
-      else this.byPrefix.set(prefix, [order]);
+      else this.byEnding.set(ending, [order]);
     });
   }
 
@@ -413,10 +415,14 @@ class SecretLookup {
 
   private find(line: string): string[] {
     const found = new Set<number>();
-    for (let start = 0; start + this.prefixLength <= line.length; start++) {
-      const orders = this.byPrefix.get(line.slice(start, start + this.prefixLength));
+    for (let end = this.keyLength; end <= line.length; end++) {
+      const orders = this.byEnding.get(line.slice(end - this.keyLength, end));
       if (!orders) continue;
-      for (const order of orders) if (line.startsWith(this.secrets[order]!, start)) found.add(order);
+      for (const order of orders) {
+        const secret = this.secrets[order]!;
+        const start = end - secret.length;
+        if (start >= 0 && line.startsWith(secret, start)) found.add(order);
+      }
     }
     return [...found].sort((a, b) => a - b).map((order) => this.secrets[order]!);
   }

@@ -35,6 +35,8 @@ describe('keyword prefilter', () => {
     expect(passesPrefilter(Buffer.from(farApart), 'a.js')).toBe(false);
     expect(passesPrefilter(Buffer.from("const COOKIE_NAME = 'session';\nres.cookie(COOKIE_NAME, value, { secure: false });"), 'a.js')).toBe(true);
     expect(passesPrefilter(Buffer.from("sessionStorage.setItem(KEY, data.auth);"), 'a.ts')).toBe(true);
+    const nameOnTop = `const NAME = 'token';\n${'// unrelated\n'.repeat(80)}res.cookie(NAME, value, { httpOnly: false });`;
+    expect(passesPrefilter(Buffer.from(nameOnTop), 'a.js')).toBe(true);
   });
 
   it('takes `token=` only as a query parameter', () => {
@@ -42,6 +44,11 @@ describe('keyword prefilter', () => {
     expect(passesPrefilter(Buffer.from("url + '&access_token=' + t"), 'a.js')).toBe(true);
     expect(passesPrefilter(Buffer.from('requests.get(f"{base}/x?token={tok}")'), 'a.py')).toBe(true);
     expect(passesPrefilter(Buffer.from('let token=next(); if (token===end) return;'), 'a.js')).toBe(false);
+    // The separator is added at run time: the name opens a string or follows an interpolation.
+    expect(passesPrefilter(Buffer.from("export const ws = (b, t) => b + (b.includes('?') ? '&' : '?') + 'token=' + t;"), 'a.js')).toBe(true);
+    expect(passesPrefilter(Buffer.from('return `${url}${separator}token=${t}`;'), 'a.ts')).toBe(true);
+    expect(passesPrefilter(Buffer.from('u = f"{url}?oauth2_token={tok}"'), 'a.py')).toBe(true);
+    expect(passesPrefilter(Buffer.from('client.get(url, token=tok)'), 'a.py')).toBe(false);
   });
 
   it('ignores short keywords inside embedded base64 data', () => {
@@ -54,7 +61,11 @@ describe('keyword prefilter', () => {
   it('reads lifetime keys in config files, not words that merely start like them', () => {
     expect(passesPrefilter(Buffer.from('ACCESS_TOKEN_EXPIRE_MINUTES=100000'), '.env')).toBe(true);
     expect(passesPrefilter(Buffer.from('auth:\n  tokenExp: 30d\n'), 'app.yml')).toBe(true);
+    expect(passesPrefilter(Buffer.from('{ "auth": { "accessTokenExpMs": 2592000000 } }'), 'default.json')).toBe(true);
+    expect(passesPrefilter(Buffer.from('refreshTokenExpDays: 365'), 'app.yml')).toBe(true);
+    expect(passesPrefilter(Buffer.from('REFRESH_TOKEN_EXP_DAYS=365'), '.env')).toBe(true);
     expect(passesPrefilter(Buffer.from('{ "Unexpected_token_expected_1179": "x" }'), 'messages.json')).toBe(false);
+    expect(passesPrefilter(Buffer.from('MESSAGE=TOKEN_EXPECTED'), '.env')).toBe(false);
   });
 
   it('reads RSA key generation per language', () => {

@@ -11,7 +11,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
 import { checkDeadline, deadlinePassed } from '../time-budget.js';
 
 export type TreeLanguage = 'python' | 'java' | 'go' | 'bash';
@@ -70,12 +69,6 @@ function loadRuntime(): Promise<{ module: TsModule; wasmDir: string }> {
   runtime ??= (async () => {
     const require = createRequire(import.meta.url);
     const wasmDir = join(dirname(require.resolve('@vscode/tree-sitter-wasm/package.json')), 'wasm');
-    // Baseline (Liftoff) code only. With tier-up, V8 recompiles a grammar's lexer, one huge
-    // function, in the background, and the scan's thread stood waiting for it for about 0.9 s
-    // at its next turn of the event loop (measured on the benchmark corpus and on jwt-lint's
-    // own fixtures). Liftoff code parses a 1 MB Python file about 1.3x slower, which costs
-    // far less than the wait for any tree a scan meets. Set before the first module compiles.
-    setFlagsFromString('--liftoff-only');
     const module = require('@vscode/tree-sitter-wasm') as TsModule;
     await module.Parser.init({ locateFile: (file) => join(wasmDir, file) });
     return { module, wasmDir };
