@@ -69,6 +69,7 @@ const BROKEN: Record<string, string> = {
   'deep/deep.go': `package main\nimport "github.com/golang-jwt/jwt/v5"\nvar x = ${'('.repeat(10_000)}1${')'.repeat(10_000)}\n`,
   'deep/deep.json': `{"jwt": ${'['.repeat(10_000)}${']'.repeat(10_000)}}\n`,
   'deep/deep.yml': `jwt: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`,
+  'deep/nested-400.js': `${WEAK_VERIFY.split('\n').slice(0, 2).join('\n')}\njwt.verify(t, s, { algorithms: ['HS256'], audience: 'a', issuer: 'i' }, ${'['.repeat(400)}${']'.repeat(400)});\n`,
 };
 
 const ODD_NAMES = ['with space.js', 'ünïcødé-ключ-鍵 🔑.js', "shell $(id) `id` ;|&<>'\"*?.js", 'dash--rf -x.js'];
@@ -142,7 +143,14 @@ describe('hostile content', () => {
       // Analysed (recovering from the error) or skipped with a readable, one-line reason.
       if (reason !== undefined) expect(reason, path).toMatch(/^[^\n]{5,200}$/);
     }
+    // Skipped before any parser recurses into them (a regex first compiled near the end of
+    // the stack used to abort the whole process): same note in every front end.
+    for (const path of Object.keys(BROKEN).filter((p) => /^deep\/deep\./i.test(p))) {
+      expect(reasonOf(main, path), path).toMatch(/^(analysis|config parse) failed: code nested too deeply to analyse$/);
+    }
     expect(reasonOf(main, 'deep/deep.js')).toBe('analysis failed: code nested too deeply to analyse');
+    // Nesting real code reaches is analysed.
+    expect(found(main, 'deep/nested-400.js')).toEqual(HEALTHY_FINDING);
     for (const path of Object.keys(BROKEN).filter((p) => p.startsWith('empty/'))) {
       expect(reasonOf(main, path), path).toBeUndefined();
       expect(found(main, path), path).toEqual([]);

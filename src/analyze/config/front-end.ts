@@ -19,6 +19,7 @@ import { isCiConfigPath, isTemplatePath } from './names.js';
 import { readProperties } from './properties.js';
 import { readShell } from './shell.js';
 import { readYaml } from './yaml.js';
+import { checkNesting } from '../nesting.js';
 
 /** Generated or tool-owned JSON/YAML that never holds app settings (and can be large). */
 const NOT_CONFIG = /^(package-lock|npm-shrinkwrap|composer|pnpm-lock|yarn|tsconfig(\..*)?|jsconfig|deno|\.?babelrc|lerna|nx|turbo|renovate|\.eslintrc|\.prettierrc|cdk|angular|project)\.(json|ya?ml)$|^custom-environment-variables\.(json|ya?ml)$|\.(min|lock|schema|map)\.json$|^\.(jwtlintrc|jwt-lint\.config)/i;
@@ -45,6 +46,7 @@ async function analyzeConfig(source: SourceFile, rules: EnabledConfigRule[]): Pr
   if (!format || (format === 'json' && source.text.length > MAX_JSON_CHARS)) return { findings: [], sensitive: [] };
   let file: ConfigFile;
   try {
+    checkNesting(source.text);
     file = await readConfigFile(source, format);
   } catch (error) {
     return { findings: [], sensitive: [], error: `config parse failed: ${(error as Error)?.message ?? String(error)}` };

@@ -13,6 +13,7 @@ import { KeyMaterialCollector, sensitiveTexts } from './key-material.js';
 import { recogniseJwtCall, type JwtCall } from './libraries.js';
 import { extractScriptBlocks } from './script-blocks.js';
 import { ValueResolver, type ExportTable, type Value } from './values.js';
+import { checkNesting } from '../nesting.js';
 import { checkDeadline, TimeBudgetExceeded } from '../time-budget.js';
 
 
@@ -84,6 +85,7 @@ export class JsAnalyzer {
   private analyzeUncached(source: JsSource): JsFileResult {
     const ext = extname(source.absPath).toLowerCase();
     const text = SCRIPT_HOST_EXTENSIONS.has(ext) ? extractScriptBlocks(source.text) : source.text;
+    checkNesting(text);
     const sourceFile = ts.createSourceFile(source.absPath, text, {
       languageVersion: ts.ScriptTarget.Latest,
       jsDocParsingMode: ts.JSDocParsingMode.ParseNone,

@@ -9,6 +9,7 @@ import type { Finding, Severity } from '../../types.js';
 import type { TreeRule, TreeRuleListeners, TreeReport } from '../../rules/tree-rule.js';
 import { loadLanguage, parseTree, type SyntaxNode, type TreeLanguage } from './parser.js';
 import { SyntaxFile, walkTree } from './syntax.js';
+import { checkNesting, NestedTooDeeply } from '../nesting.js';
 import { checkDeadline, TimeBudgetExceeded } from '../time-budget.js';
 
 export interface TreeSource {
@@ -100,12 +101,14 @@ export class TreeAnalyzer<F> {
     }
     this.files.set(absPath, null); // an import cycle sees "not available" instead of recursing
     try {
+      checkNesting(source.text);
       const syntax = new SyntaxFile(source.relPath, source.text, parseTree(this.frontEnd.language, source.text).root);
       const parsed: ProjectFile<F> = { source, syntax, facts: this.frontEnd.createFacts(syntax, source, this.project) };
       this.files.set(absPath, parsed);
       return parsed;
     } catch (error) {
       this.files.delete(absPath); // out of time inside another file's budget: this file gets its own turn
+      if (error instanceof NestedTooDeeply && !given) return undefined; // an import that cannot be read resolves nothing
       throw error;
     }
   }
