@@ -39,38 +39,50 @@ const size = measureTree(tree);
 const doubled = doubledTree(tree);
 const out = mkdtempSync(join(tmpdir(), 'jwt-lint-bench-'));
 
-/** Runs a command `repeat` times after one warm-up; wall seconds and max RSS (KB) of each run. */
-function measure(label, command, commandArgs, { countFindings, runs = repeat, cwd = repoDir, warmUp = true } = {}) {
-  const samples = [];
+/**
+ * Runs each variant ({ label, command, args, cwd, countFindings }) `repeat` times after one
+ * warm-up each, interleaved (A B C, A B C, ...) so that a machine that speeds up or slows
+ * down during the run affects every variant alike; wall seconds and max RSS (KB) per run.
+ */
+function measure(variants, { runs = repeat, warmUp = true } = {}) {
+  const samples = variants.map(() => []);
   for (let run = warmUp ? -1 : 0; run < runs; run++) {
-    const timed = timeBinary ? [timeBinary, ['-f', '%e %M', command, ...commandArgs]] : [command, commandArgs];
-    const started = performance.now();
-    const result = spawnSync(timed[0], timed[1], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
-    const wall = (performance.now() - started) / 1000;
-    if (result.status !== 0 && result.status !== 1) {
-      throw new Error(`${label} failed (exit ${result.status}): ${result.stderr.slice(-2000)}`);
-    }
-    const timeLine = timeBinary ? result.stderr.trim().split('\n').pop() : '';
-    const rssKb = timeBinary ? Number(timeLine.split(' ')[1]) : NaN;
-    if (run >= 0) samples.push({ wall, rssKb, findings: countFindings?.(result) });
-    process.stderr.write(`  ${label}: run ${run < 0 ? 'warm-up' : run + 1} ${wall.toFixed(2)} s\n`);
+    variants.forEach((variant, index) => {
+      const timed = timeBinary ? [timeBinary, ['-f', '%e %M', variant.command, ...variant.args]] : [variant.command, variant.args];
+      const started = performance.now();
+      const result = spawnSync(timed[0], timed[1], { cwd: variant.cwd ?? repoDir, encoding: 'utf8', maxBuffer: 1 << 30 });
+      const wall = (performance.now() - started) / 1000;
+      if (result.status !== 0 && result.status !== 1) {
+        throw new Error(`${variant.label} failed (exit ${result.status}): ${result.stderr.slice(-2000)}`);
+      }
+      const timeLine = timeBinary ? result.stderr.trim().split('\n').pop() : '';
+      const rssKb = timeBinary ? Number(timeLine.split(' ')[1]) : NaN;
+      if (run >= 0) samples[index].push({ wall, rssKb, findings: variant.countFindings?.(result) });
+      process.stderr.write(`  ${variant.label}: run ${run < 0 ? 'warm-up' : run + 1} ${wall.toFixed(2)} s\n`);
+    });
   }
-  const walls = samples.map((s) => s.wall).sort((a, b) => a - b);
-  return {
-    label,
-    median: walls[Math.floor(walls.length / 2)],
-    min: walls[0],
-    max: walls[walls.length - 1],
-    rssMb: Math.max(...samples.map((s) => s.rssKb)) / 1024,
-    findings: samples[0].findings,
-  };
+  return variants.map((variant, index) => {
+    const walls = samples[index].map((sample) => sample.wall).sort((a, b) => a - b);
+    return {
+      label: variant.label,
+      median: walls[Math.floor(walls.length / 2)],
+      min: walls[0],
+      max: walls[walls.length - 1],
+      rssMb: Math.max(...samples[index].map((sample) => sample.rssKb)) / 1024,
+      findings: samples[index][0].findings,
+    };
+  });
 }
 
+/** A jwt-lint run on `target` with extra flags, as a variant for `measure`. */
 function jwtLint(label, target, extra) {
   const report = join(out, `${label.replace(/\W+/g, '-')}.json`);
-  return measure(label, process.execPath, [cli, target, '--no-gitignore', '--format', 'json', '--output', report, ...extra], {
+  return {
+    label,
+    command: process.execPath,
+    args: [cli, target, '--no-gitignore', '--format', 'json', '--output', report, ...extra],
     countFindings: () => JSON.parse(readFileSync(report, 'utf8')).findings.length,
-  });
+  };
 }
 
 function doubledTree(source) {
@@ -88,37 +100,41 @@ const rgAvailable = spawnSync('rg', ['--version']).status === 0;
 let rg;
 if (rgAvailable) {
   const rgArgs = ['-l', '-uu', '-F', ...PREFILTER_KEYWORDS.flatMap((keyword) => ['-e', keyword]), '--max-filesize', '1M', '.'];
-  rg = measure('ripgrep (prefilter keywords)', 'rg', rgArgs, { cwd: tree, countFindings: (r) => `${r.stdout.split('\n').filter(Boolean).length} files` });
+  [rg] = measure([{ label: 'ripgrep (prefilter keywords)', command: 'rg', args: rgArgs, cwd: tree,
+    countFindings: (r) => `${r.stdout.split('\n').filter(Boolean).length} files` }]);
   rows.push(rg);
 } else {
   console.error('ripgrep (rg) is not installed: the I/O floor row is skipped (apt-get install ripgrep).');
 }
-const single = jwtLint('jwt-lint, 1 worker', tree, ['--workers', '1']);
-const defaults = jwtLint('jwt-lint, default workers', tree, []);
 // The pool the default leaves out below 4 cores, measured anyway: one read worker per core.
 const pooledCount = Math.max(2, cpus().length);
-const pooled = jwtLint(`jwt-lint, ${pooledCount} read workers`, tree, ['--workers', String(pooledCount)]);
+const [single, defaults, pooled] = measure([
+  jwtLint('jwt-lint, 1 worker', tree, ['--workers', '1']),
+  jwtLint('jwt-lint, default workers', tree, []),
+  jwtLint(`jwt-lint, ${pooledCount} read workers`, tree, ['--workers', String(pooledCount)]),
+]);
 rows.push(single, defaults, pooled);
-const doubledRun = jwtLint('jwt-lint, doubled corpus', doubled, []);
+const [doubledRun] = measure([jwtLint('jwt-lint, doubled corpus', doubled, [])]);
 rows.push(doubledRun);
 // A small repository: jwt-lint's own fixtures (a few hundred JWT-dense files) on their own.
 const smallRepo = join(tree, 'jwt-lint-fixtures');
 const smallSize = measureTree(smallRepo);
-const smallSingle = jwtLint('small repo (fixtures), 1 worker', smallRepo, ['--workers', '1']);
-const smallDefaults = jwtLint('small repo (fixtures), default workers', smallRepo, []);
+const [smallSingle, smallDefaults] = measure([
+  jwtLint('small repo (fixtures), 1 worker', smallRepo, ['--workers', '1']),
+  jwtLint('small repo (fixtures), default workers', smallRepo, []),
+]);
 rows.push(smallSingle, smallDefaults);
 let eslint;
 const eslintBin = join(repoDir, 'node_modules', 'eslint', 'bin', 'eslint.js');
 if (withEslint && existsSync(eslintBin) && existsSync(join(repoDir, 'node_modules', 'eslint-plugin-jwt'))) {
-  eslint = measure('ESLint + eslint-plugin-jwt (all rules)', process.execPath, [
-    eslintBin, '--no-config-lookup', '-c', join(benchDir, 'eslint.config.mjs'), '--no-ignore', '--format', 'json',
-    '--no-warn-ignored', tree,
-  ], {
-    // The tree is warm from the runs above, and one ESLint run takes minutes: no warm-up run.
-    warmUp: false,
+  [eslint] = measure([{
+    label: 'ESLint + eslint-plugin-jwt (all rules)',
+    command: process.execPath,
+    args: [eslintBin, '--no-config-lookup', '-c', join(benchDir, 'eslint.config.mjs'), '--no-ignore', '--format', 'json',
+      '--no-warn-ignored', tree],
     countFindings: (r) => JSON.parse(r.stdout).reduce((sum, file) =>
       sum + file.messages.filter((message) => message.ruleId?.startsWith('jwt/')).length, 0),
-  });
+  }], { warmUp: false }); // the tree is warm from the runs above, and one ESLint run takes minutes
   rows.push(eslint);
 } else if (withEslint) {
   console.error('ESLint or eslint-plugin-jwt is not installed (dev dependencies): its row is skipped.');
