@@ -7,7 +7,7 @@
  * corpus doubled and on a small repository (jwt-lint's fixtures), then jwt-lint's per-stage
  * times and the HMAC check rate.
  *
- *   npm run bench                 full run (3 repeats each)
+ *   npm run bench                 full run (3 runs each, 6 for variants whose ratios are targets)
  *   npm run bench -- --repeat 5   more repeats
  *   npm run bench -- --no-eslint  skip ESLint (it takes minutes)
  *
@@ -40,14 +40,17 @@ const doubled = doubledTree(tree);
 const out = mkdtempSync(join(tmpdir(), 'jwt-lint-bench-'));
 
 /**
- * Runs each variant ({ label, command, args, cwd, countFindings }) `repeat` times after one
- * warm-up each, interleaved (A B C, A B C, ...) so that a machine that speeds up or slows
- * down during the run affects every variant alike; wall seconds and max RSS (KB) per run.
+ * Runs each variant ({ label, command, args, cwd, countFindings }) `runs` times after one
+ * warm-up each, interleaved and rotated (A B C, B C A, C A B, ...): a machine that speeds up
+ * or slows down during the run, or a run slowed by the one before it, affects every variant
+ * alike. Wall seconds and max RSS (KB) per run.
  */
 function measure(variants, { runs = repeat, warmUp = true } = {}) {
   const samples = variants.map(() => []);
   for (let run = warmUp ? -1 : 0; run < runs; run++) {
-    variants.forEach((variant, index) => {
+    const rotation = variants.map((_, position) => (position + Math.max(run, 0)) % variants.length);
+    rotation.forEach((index) => {
+      const variant = variants[index];
       const timed = timeBinary ? [timeBinary, ['-f', '%e %M', variant.command, ...variant.args]] : [variant.command, variant.args];
       const started = performance.now();
       const result = spawnSync(timed[0], timed[1], { cwd: variant.cwd ?? repoDir, encoding: 'utf8', maxBuffer: 1 << 30 });
@@ -108,11 +111,12 @@ if (rgAvailable) {
 }
 // The pool the default leaves out below 4 cores, measured anyway: one read worker per core.
 const pooledCount = Math.max(2, cpus().length);
+// Variants compared with each other get twice the runs: their ratios are targets.
 const [single, defaults, pooled] = measure([
   jwtLint('jwt-lint, 1 worker', tree, ['--workers', '1']),
   jwtLint('jwt-lint, default workers', tree, []),
   jwtLint(`jwt-lint, ${pooledCount} read workers`, tree, ['--workers', String(pooledCount)]),
-]);
+], { runs: 2 * repeat });
 rows.push(single, defaults, pooled);
 const [doubledRun] = measure([jwtLint('jwt-lint, doubled corpus', doubled, [])]);
 rows.push(doubledRun);
@@ -122,7 +126,7 @@ const smallSize = measureTree(smallRepo);
 const [smallSingle, smallDefaults] = measure([
   jwtLint('small repo (fixtures), 1 worker', smallRepo, ['--workers', '1']),
   jwtLint('small repo (fixtures), default workers', smallRepo, []),
-]);
+], { runs: 2 * repeat });
 rows.push(smallSingle, smallDefaults);
 let eslint;
 const eslintBin = join(repoDir, 'node_modules', 'eslint', 'bin', 'eslint.js');
@@ -151,7 +155,8 @@ for (const row of rows) {
   const factor = row === doubledRun ? 2 : 1;
   const files = small ? smallSize.files : size.files * factor;
   const megabytes = small ? smallSize.bytes / 1e6 : mb * factor;
-  console.log(`| ${row.label} | ${fmt(row.median)} | ${fmt(row.min)} | ${fmt(row.max)} | ${fmt(files / row.median, 0)} | ${fmt(megabytes / row.median, 0)} | ${fmt(row.rssMb, 0)} | ${row.findings ?? ''} |`);
+  const mbPerSecond = megabytes / row.median;
+  console.log(`| ${row.label} | ${fmt(row.median)} | ${fmt(row.min)} | ${fmt(row.max)} | ${fmt(files / row.median, 0)} | ${fmt(mbPerSecond, mbPerSecond < 10 ? 1 : 0)} | ${fmt(row.rssMb, 0)} | ${row.findings ?? ''} |`);
 }
 console.log('');
 if (rg) console.log(`jwt-lint (default) / ripgrep: ${fmt(defaults.median / rg.median, 1)}x (target: at most 8x)`);
