@@ -6,22 +6,22 @@
  */
 import { maskSecret } from '../../mask.js';
 import { literalValueSeverity, type ConfigRule } from './rule.js';
-
-const CONSEQUENCE = 'anyone who can read the repository can forge tokens';
+import { HARDCODED_SECRET_FIX, hardcodedKeyMessage } from '../secret-messages.js';
 
 export const hardcodedSecret: ConfigRule = {
   id: 'hardcoded-secret',
-  fix: 'Load the key at runtime (environment, mounted secret file or secrets manager) and rotate it: ' +
-    'the committed value must be treated as known.',
+  fix: HARDCODED_SECRET_FIX,
   check(context) {
     for (const secret of context.facts.secrets()) {
       if (secret.kind !== 'literal') continue;
       const where = context.file.template ? ' in a template (an example value, but one that gets copied)'
         : context.file.ci ? ' in CI config' : '';
-      const what = secret.keyText.kind === 'pem-private' ? `Hardcoded PEM private key (${secret.keyText.label}) assigned to ${secret.name}`
-        : secret.keyText.kind === 'jwk-private' ? `Hardcoded private JWK (${maskSecret(secret.text)}) assigned to ${secret.name}`
-          : `${secret.name} ${maskSecret(secret.text)} is hardcoded`;
-      context.report({ start: secret.start, end: secret.end, message: `${what}${where}; ${CONSEQUENCE}`, severity: literalValueSeverity(context) });
+      const message = hardcodedKeyMessage(secret.keyText, secret.text, {
+        use: () => `assigned to ${secret.name}`,
+        secret: () => `${secret.name} ${maskSecret(secret.text)}`,
+      }, where);
+      if (!message) continue;
+      context.report({ start: secret.start, end: secret.end, message, severity: literalValueSeverity(context) });
     }
   },
 };

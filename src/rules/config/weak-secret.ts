@@ -7,10 +7,11 @@ import { describeWeakness, secretWeakness } from '../../analyze/secret-strength.
 import { maskSecret } from '../../mask.js';
 import { RULE_OPTIONS, weakSecretMinLength } from '../options.js';
 import { literalValueSeverity, type ConfigRule } from './rule.js';
+import { WEAK_SECRET_FIX } from '../secret-messages.js';
 
 export const weakSecret: ConfigRule = {
   id: 'weak-secret',
-  fix: 'Generate a random secret of at least 32 bytes (openssl rand -base64 48), load it at runtime, and rotate the old one.',
+  fix: WEAK_SECRET_FIX,
   options: RULE_OPTIONS['weak-secret'],
   check(context) {
     const minLength = weakSecretMinLength(context.options);

@@ -6,36 +6,30 @@
  */
 import type { GoFacts } from '../../analyze/go/facts.js';
 import type { GoKeyCandidate } from '../../analyze/go/key-material.js';
-import { maskSecret } from '../../mask.js';
 import type { TreeRule } from '../tree-rule.js';
 import { candidatePlace, describeSecret, describeUse } from './key-findings.js';
-
-const CONSEQUENCE = 'anyone who can read the repository can forge tokens';
+import { HARDCODED_SECRET_FIX, hardcodedKeyMessage } from '../secret-messages.js';
 
 export const hardcodedSecret: TreeRule<GoFacts> = {
   id: 'hardcoded-secret',
-  fix: 'Load the key at runtime (environment, mounted secret file or secrets manager) and rotate it: ' +
-    'the committed value must be treated as known.',
+  fix: HARDCODED_SECRET_FIX,
   create(context) {
     return {
       end() {
         for (const candidate of context.facts.keyMaterial()) {
-          if (candidate.kind !== 'literal') continue;
+          const text = candidate.kind === 'literal' ? message(candidate) : undefined;
+          if (!text) continue;
           context.markSensitive(candidate.text, candidate.file.file);
-          context.report({ ...candidatePlace(candidate), message: message(candidate) });
+          context.report({ ...candidatePlace(candidate), message: text });
         }
       },
     };
   },
 };
 
-function message(candidate: GoKeyCandidate): string {
-  switch (candidate.keyText.kind) {
-    case 'pem-private':
-      return `Hardcoded PEM private key (${candidate.keyText.label}) ${describeUse(candidate)}; ${CONSEQUENCE}`;
-    case 'jwk-private':
-      return `Hardcoded private JWK (${maskSecret(candidate.text)}) ${describeUse(candidate)}; ${CONSEQUENCE}`;
-    default:
-      return `${describeSecret(candidate)} is hardcoded; ${CONSEQUENCE}`;
-  }
+function message(candidate: GoKeyCandidate): string | undefined {
+  return hardcodedKeyMessage(candidate.keyText, candidate.text, {
+    use: () => describeUse(candidate),
+    secret: () => describeSecret(candidate),
+  });
 }

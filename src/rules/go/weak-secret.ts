@@ -8,10 +8,11 @@ import { describeWeakness, secretWeakness } from '../../analyze/secret-strength.
 import { RULE_OPTIONS, weakSecretMinLength } from '../options.js';
 import type { TreeRule } from '../tree-rule.js';
 import { candidatePlace, describeSecret } from './key-findings.js';
+import { WEAK_SECRET_FIX } from '../secret-messages.js';
 
 export const weakSecret: TreeRule<GoFacts> = {
   id: 'weak-secret',
-  fix: 'Generate a random secret of at least 32 bytes (openssl rand -base64 48), load it at runtime, and rotate the old one.',
+  fix: WEAK_SECRET_FIX,
   options: RULE_OPTIONS['weak-secret'],
   create(context) {
     const minLength = weakSecretMinLength(context.options);

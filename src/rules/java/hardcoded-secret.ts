@@ -6,36 +6,30 @@
  */
 import { javaKeyMaterial, placeOf, type JavaKeyLiteral } from '../../analyze/java/key-material.js';
 import type { JavaFacts } from '../../analyze/java/facts.js';
-import { maskSecret } from '../../mask.js';
 import type { TreeRule } from '../tree-rule.js';
 import { describeSecret, describeUse } from './key-findings.js';
-
-const CONSEQUENCE = 'anyone who can read the repository can forge tokens';
+import { HARDCODED_SECRET_FIX, hardcodedKeyMessage } from '../secret-messages.js';
 
 export const hardcodedSecret: TreeRule<JavaFacts> = {
   id: 'hardcoded-secret',
-  fix: 'Load the key at runtime (environment, mounted secret file or secrets manager) and rotate it: ' +
-    'the committed value must be treated as known.',
+  fix: HARDCODED_SECRET_FIX,
   create(context) {
     return {
       end() {
         for (const candidate of javaKeyMaterial(context.facts)) {
-          if (candidate.kind !== 'literal') continue;
+          const text = candidate.kind === 'literal' ? message(candidate) : undefined;
+          if (!text) continue;
           context.markSensitive(candidate.text);
-          context.report({ ...placeOf(candidate.at, context.facts), message: message(candidate) });
+          context.report({ ...placeOf(candidate.at, context.facts), message: text });
         }
       },
     };
   },
 };
 
-function message(candidate: JavaKeyLiteral): string {
-  switch (candidate.keyText.kind) {
-    case 'pem-private':
-      return `Hardcoded PEM private key (${candidate.keyText.label}) ${describeUse(candidate)}; ${CONSEQUENCE}`;
-    case 'jwk-private':
-      return `Hardcoded private JWK (${maskSecret(candidate.text)}) ${describeUse(candidate)}; ${CONSEQUENCE}`;
-    default:
-      return `${describeSecret(candidate)} is hardcoded; ${CONSEQUENCE}`;
-  }
+function message(candidate: JavaKeyLiteral): string | undefined {
+  return hardcodedKeyMessage(candidate.keyText, candidate.text, {
+    use: () => describeUse(candidate),
+    secret: () => describeSecret(candidate),
+  });
 }

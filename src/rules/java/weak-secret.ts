@@ -9,10 +9,11 @@ import { describeWeakness, secretWeakness, type Weakness } from '../../analyze/s
 import { RULE_OPTIONS, weakSecretMinLength } from '../options.js';
 import type { TreeRule } from '../tree-rule.js';
 import { describeSecret } from './key-findings.js';
+import { WEAK_SECRET_FIX } from '../secret-messages.js';
 
 export const weakSecret: TreeRule<JavaFacts> = {
   id: 'weak-secret',
-  fix: 'Generate a random secret of at least 32 bytes (openssl rand -base64 48), load it at runtime, and rotate the old one.',
+  fix: WEAK_SECRET_FIX,
   options: RULE_OPTIONS['weak-secret'],
   create(context) {
     const minLength = weakSecretMinLength(context.options);

@@ -5,24 +5,22 @@
  * reports the same literal, the pipeline keeps only weak-secret (it supersedes this rule).
  */
 import type { KeyLiteral } from '../../analyze/js/key-material.js';
-import { maskSecret } from '../../mask.js';
 import type { JsRule } from '../rule.js';
 import { describeSecret, describeUse } from './key-findings.js';
-
-const CONSEQUENCE = 'anyone who can read the repository can forge tokens';
+import { HARDCODED_SECRET_FIX, hardcodedKeyMessage } from '../secret-messages.js';
 
 export const hardcodedSecret: JsRule = {
   id: 'hardcoded-secret',
-  fix: 'Load the key at runtime (environment, mounted secret file or secrets manager) and rotate it: ' +
-    'the committed value must be treated as known.',
+  fix: HARDCODED_SECRET_FIX,
   create(context) {
     return {
       end() {
         for (const candidate of context.keyMaterial()) {
-          if (candidate.kind !== 'literal') continue;
+          const text = candidate.kind === 'literal' ? message(candidate) : undefined;
+          if (!text) continue;
           context.report({
             origin: candidate.origin,
-            message: message(candidate),
+            message: text,
             related: candidate.uses.length > 0 ? candidate.uses : undefined,
           });
         }
@@ -31,13 +29,9 @@ export const hardcodedSecret: JsRule = {
   },
 };
 
-function message(candidate: KeyLiteral): string {
-  switch (candidate.keyText.kind) {
-    case 'pem-private':
-      return `Hardcoded PEM private key (${candidate.keyText.label}) ${describeUse(candidate)}; ${CONSEQUENCE}`;
-    case 'jwk-private':
-      return `Hardcoded private JWK (${maskSecret(candidate.text)}) ${describeUse(candidate)}; ${CONSEQUENCE}`;
-    case 'secret':
-      return `${describeSecret(candidate)} is hardcoded; ${CONSEQUENCE}`;
-  }
+function message(candidate: KeyLiteral): string | undefined {
+  return hardcodedKeyMessage(candidate.keyText, candidate.text, {
+    use: () => describeUse(candidate),
+    secret: () => describeSecret(candidate),
+  });
 }

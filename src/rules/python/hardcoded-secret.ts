@@ -6,17 +6,14 @@
 import type { KeyCandidate } from '../../analyze/python/key-material.js';
 import type { PythonFacts } from '../../analyze/python/facts.js';
 import { classifyKeyText } from '../../analyze/secret-strength.js';
-import { maskSecret } from '../../mask.js';
 import type { TreeRule } from '../tree-rule.js';
 import { describeSecret, describeUse, usesOf } from './key-findings.js';
 import { at } from './shared.js';
-
-const CONSEQUENCE = 'anyone who can read the repository can forge tokens';
+import { HARDCODED_SECRET_FIX, hardcodedKeyMessage } from '../secret-messages.js';
 
 export const hardcodedSecret: TreeRule<PythonFacts> = {
   id: 'hardcoded-secret',
-  fix: 'Load the key at runtime (environment, mounted secret file or secrets manager) and rotate it: ' +
-    'the committed value must be treated as known.',
+  fix: HARDCODED_SECRET_FIX,
   create(context) {
     return {
       end() {
@@ -33,15 +30,8 @@ export const hardcodedSecret: TreeRule<PythonFacts> = {
 };
 
 function message(candidate: KeyCandidate): string | undefined {
-  const keyText = classifyKeyText(candidate.text);
-  switch (keyText.kind) {
-    case 'pem-private':
-      return `Hardcoded PEM private key (${keyText.label}) ${describeUse(candidate)}; ${CONSEQUENCE}`;
-    case 'jwk-private':
-      return `Hardcoded private JWK (${maskSecret(candidate.text)}) ${describeUse(candidate)}; ${CONSEQUENCE}`;
-    case 'secret':
-      return `${describeSecret(candidate)} is hardcoded; ${CONSEQUENCE}`;
-    default:
-      return undefined; // public keys are not secrets
-  }
+  return hardcodedKeyMessage(classifyKeyText(candidate.text), candidate.text, {
+    use: () => describeUse(candidate),
+    secret: () => describeSecret(candidate),
+  });
 }
