@@ -37,3 +37,15 @@ export function hardcodedKeyMessage(keyText: KeyText, text: string, words: KeyLi
       return undefined;
   }
 }
+
+/** What secret-logged found in a log call. */
+export type LoggedValue = 'JWT secret' | 'Secret' | 'Private key' | 'Token' | 'Authorization header';
+
+/** What a reader of the logs can do with each kind of logged value (`anyone who can read the logs …`). */
+export const LOGGED_CONSEQUENCE: Readonly<Record<LoggedValue, string>> = {
+  'JWT secret': 'can forge tokens',
+  'Private key': 'can forge tokens',
+  Secret: 'can use it',
+  Token: 'can use the token until it expires',
+  'Authorization header': 'can use the token until it expires',
+};

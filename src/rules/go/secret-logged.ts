@@ -17,6 +17,7 @@ import { isJwtSecretName, isSecretLikeName, nameWords, tokenNameKind } from '../
 import type { SyntaxNode } from '../../analyze/tree/parser.js';
 import { field, namedChildren } from '../../analyze/tree/syntax.js';
 import type { TreeRule } from '../tree-rule.js';
+import { LOGGED_CONSEQUENCE, type LoggedValue } from '../secret-messages.js';
 
 const LOG_METHODS = /^(Print|Printf|Println|Fatal|Fatalf|Fatalln|Panic|Panicf|Panicln|Debug|Debugf|Debugw|Info|Infof|Infow|Warn|Warnf|Warnw|Warning|Warningf|Error|Errorf|Errorw|Trace|Tracef|Log|Logf)$/;
 const LOGGER_NAMES = /^(log|_?logger|logging|slog|glog|klog|logrus|zap|sugar|zerolog)$|logger$/i;
@@ -24,14 +25,6 @@ const FIELD_CONSTRUCTORS = /^(String|Any|Str|Reflect|ByteString|Stringer)$/;
 const NOT_TOKEN_WORDS = new Set(['len', 'length', 'count', 'type', 'expiry', 'exp', 'expires', 'valid', 'claims', 'id', 'kid', 'url', 'name', 'header']);
 const MAX_DEPTH = 6;
 
-type What = 'JWT secret' | 'Secret' | 'Private key' | 'Token' | 'Authorization header';
-const CONSEQUENCE: Record<What, string> = {
-  'JWT secret': 'can forge tokens',
-  'Private key': 'can forge tokens',
-  Secret: 'can use it',
-  Token: 'can use the token until it expires',
-  'Authorization header': 'can use the token until it expires',
-};
 
 export const secretLogged: TreeRule<GoFacts> = {
   id: 'secret-logged',
@@ -52,7 +45,7 @@ export const secretLogged: TreeRule<GoFacts> = {
       return keyTexts;
     };
 
-    const find = (node: SyntaxNode, depth: number): { node: SyntaxNode; what: What } | undefined => {
+    const find = (node: SyntaxNode, depth: number): { node: SyntaxNode; what: LoggedValue } | undefined => {
       if (depth > MAX_DEPTH) return undefined;
       if (node.type === 'parenthesized_expression') return find(namedChildren(node)[0]!, depth + 1);
       if (node.type === 'binary_expression') {
@@ -66,7 +59,7 @@ export const secretLogged: TreeRule<GoFacts> = {
       return undefined;
     };
 
-    const inCall = (call: SyntaxNode, depth: number): { node: SyntaxNode; what: What } | undefined => {
+    const inCall = (call: SyntaxNode, depth: number): { node: SyntaxNode; what: LoggedValue } | undefined => {
       const callee = field(call, 'function')!;
       const args = argumentsOf(call);
       const method = callee.type === 'selector_expression' ? facts.textOf(field(callee, 'field')!) : facts.textOf(callee);
@@ -81,7 +74,7 @@ export const secretLogged: TreeRule<GoFacts> = {
       return undefined;
     };
 
-    const firstHit = (args: SyntaxNode[], depth: number): { node: SyntaxNode; what: What } | undefined => {
+    const firstHit = (args: SyntaxNode[], depth: number): { node: SyntaxNode; what: LoggedValue } | undefined => {
       for (const arg of args) {
         const hit = find(arg, depth + 1);
         if (hit) return hit;
@@ -89,7 +82,7 @@ export const secretLogged: TreeRule<GoFacts> = {
       return undefined;
     };
 
-    const named = (node: SyntaxNode): { node: SyntaxNode; what: What } | undefined => {
+    const named = (node: SyntaxNode): { node: SyntaxNode; what: LoggedValue } | undefined => {
       const text = facts.textOf(node);
       if (keys().has(text)) return { node, what: 'JWT secret' };
       const name = node.type === 'selector_expression' ? facts.textOf(field(node, 'field')!) : text;
@@ -104,7 +97,7 @@ export const secretLogged: TreeRule<GoFacts> = {
       if (isJwtSecretName(name)) return { node, what: secretKind(name) };
       if (nameWords(name).some((word) => NOT_TOKEN_WORDS.has(word))) return undefined;
       const tokenKind = tokenNameKind(name);
-      const what: What = /^auth(orization)?_?(header)?$/i.test(name) ? 'Authorization header' : 'Token';
+      const what: LoggedValue = /^auth(orization)?_?(header)?$/i.test(name) ? 'Authorization header' : 'Token';
       if (tokenKind === 'specific') return { node, what };
       if (!jwtFile) return undefined;
       if (isSecretLikeName(name)) return { node, what: secretKind(name) };
@@ -130,7 +123,7 @@ export const secretLogged: TreeRule<GoFacts> = {
           context.report({
             node: hit.node,
             message: `${hit.what} \`${shownText(hit.node, facts)}\` is written to the log by ${logger}; ` +
-              `anyone who can read the logs ${CONSEQUENCE[hit.what]}`,
+              `anyone who can read the logs ${LOGGED_CONSEQUENCE[hit.what]}`,
           });
         },
       },
@@ -154,7 +147,7 @@ function loggerName(call: SyntaxNode, facts: GoFacts): string | undefined {
   return calleeLabel(callee, facts);
 }
 
-function secretKind(name: string): What {
+function secretKind(name: string): LoggedValue {
   if (/private_?key/i.test(name.replace(/[^A-Za-z_]/g, ''))) return 'Private key';
   return isJwtSecretName(name, { envName: true }) || /jwt/i.test(name) ? 'JWT secret' : 'Secret';
 }

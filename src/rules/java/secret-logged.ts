@@ -15,20 +15,13 @@ import { isJwtSecretName, isSecretLikeName, tokenNameKind } from '../../analyze/
 import type { SyntaxNode } from '../../analyze/tree/parser.js';
 import { field, walkTree } from '../../analyze/tree/syntax.js';
 import type { TreeRule } from '../tree-rule.js';
+import { LOGGED_CONSEQUENCE, type LoggedValue } from '../secret-messages.js';
 
 const LOG_METHODS = new Set(['log', 'info', 'warn', 'warning', 'error', 'debug', 'trace', 'fatal', 'severe', 'fine', 'finer',
   'finest', 'config', 'println', 'print', 'printf', 'format']);
 const LOGGER_NAMES = /^(_?log|_?logger|LOG|LOGGER|Log|Logger)$|logger$|Logger$|^System\.(out|err)$/;
 const MAX_SHOWN = 60;
 
-type What = 'JWT secret' | 'Secret' | 'Private key' | 'Token' | 'Authorization header';
-const CONSEQUENCE: Record<What, string> = {
-  'JWT secret': 'can forge tokens',
-  'Private key': 'can forge tokens',
-  Secret: 'can use it',
-  Token: 'can use the token until it expires',
-  'Authorization header': 'can use the token until it expires',
-};
 
 export const secretLogged: TreeRule<JavaFacts> = {
   id: 'secret-logged',
@@ -49,19 +42,19 @@ export const secretLogged: TreeRule<JavaFacts> = {
         }
         const signCalls = new Set(facts.libraries.jwtCalls().filter((call) => call.kind === 'sign').map((call) => call.node));
 
-        const byName = (name: string, node: SyntaxNode): { node: SyntaxNode; what: What } | undefined => {
+        const byName = (name: string, node: SyntaxNode): { node: SyntaxNode; what: LoggedValue } | undefined => {
           if (keyTexts.has(name)) return { node, what: 'JWT secret' };
           if (signResults.has(name)) return { node, what: 'Token' };
           if (isJwtSecretName(name)) return { node, what: secretKind(name) };
           const kind = tokenNameKind(name);
-          const what: What = /^auth(?:orization)?_?(?:header)?$/i.test(name) ? 'Authorization header' : 'Token';
+          const what: LoggedValue = /^auth(?:orization)?_?(?:header)?$/i.test(name) ? 'Authorization header' : 'Token';
           if (kind === 'specific') return { node, what };
           if (!jwtFile) return undefined;
           if (isSecretLikeName(name)) return { node, what: secretKind(name) };
           return kind === 'generic' ? { node, what } : undefined;
         };
 
-        const find = (node: SyntaxNode, depth: number): { node: SyntaxNode; what: What } | undefined => {
+        const find = (node: SyntaxNode, depth: number): { node: SyntaxNode; what: LoggedValue } | undefined => {
           if (depth > 8) return undefined;
           const expression = unwrap(node);
           switch (expression.type) {
@@ -111,7 +104,7 @@ export const secretLogged: TreeRule<JavaFacts> = {
             context.report({
               node: hit.node,
               message: `${hit.what} \`${shown(hit.node, facts)}\` is written to the log by ${logger}; ` +
-                `anyone who can read the logs ${CONSEQUENCE[hit.what]}`,
+                `anyone who can read the logs ${LOGGED_CONSEQUENCE[hit.what]}`,
             });
             break;
           }
@@ -131,7 +124,7 @@ function loggerName(call: SyntaxNode, facts: JavaFacts): string | undefined {
   return `${receiver}.${method}`;
 }
 
-function secretKind(name: string): What {
+function secretKind(name: string): LoggedValue {
   if (/private_?key/i.test(name.replace(/[^A-Za-z_]/g, ''))) return 'Private key';
   return isJwtSecretName(name, { envName: true }) || /jwt/i.test(name) ? 'JWT secret' : 'Secret';
 }

@@ -14,6 +14,7 @@ import { isClientSideFile } from '../../analyze/js/client-code.js';
 import { findDeclaration, type Declaration } from '../../analyze/js/scope.js';
 import { isJwtSecretName, isSecretLikeName, tokenNameKind } from '../../analyze/secret-names.js';
 import type { JsRule, JsRuleContext } from '../rule.js';
+import { LOGGED_CONSEQUENCE, type LoggedValue } from '../secret-messages.js';
 
 const LOG_METHODS = new Set(['log', 'info', 'warn', 'error', 'debug', 'trace', 'fatal', 'verbose', 'silly', 'notice']);
 const LOGGER_NAMES = /^(console|_?log|_?logger|winston|pino|bunyan|consola|signale)$|logger$/i;
@@ -22,16 +23,8 @@ const MAX_SHOWN = 60;
 
 interface Hit {
   node: ts.Node;
-  what: 'JWT secret' | 'Secret' | 'Private key' | 'Token' | 'Authorization header';
+  what: LoggedValue;
 }
-
-const CONSEQUENCE: Record<Hit['what'], string> = {
-  'JWT secret': 'can forge tokens',
-  'Private key': 'can forge tokens',
-  Secret: 'can use it',
-  Token: 'can use the token until it expires',
-  'Authorization header': 'can use the token until it expires',
-};
 
 export const secretLogged: JsRule = {
   id: 'secret-logged',
@@ -73,9 +66,9 @@ export const secretLogged: JsRule = {
             node: hit.node,
             message: browser
               ? `${hit.what} \`${shown}\` is written to the browser console by ${logger}; error-reporting and ` +
-                `session-replay tools record console output, and anyone who can read it ${CONSEQUENCE[hit.what]}`
+                `session-replay tools record console output, and anyone who can read it ${LOGGED_CONSEQUENCE[hit.what]}`
               : `${hit.what} \`${shown}\` is written to the log by ${logger}; ` +
-                `anyone who can read the logs ${CONSEQUENCE[hit.what]}`,
+                `anyone who can read the logs ${LOGGED_CONSEQUENCE[hit.what]}`,
           });
         }
       },

@@ -17,16 +17,9 @@ import { descendants, field, namedChildren } from '../../analyze/tree/syntax.js'
 import type { TreeRule } from '../tree-rule.js';
 import { isSignedToken } from './insecure-cookie.js';
 import { type PyContext } from './shared.js';
+import { LOGGED_CONSEQUENCE, type LoggedValue } from '../secret-messages.js';
 
-type What = 'JWT secret' | 'Secret' | 'Private key' | 'Token' | 'Authorization header';
 
-const CONSEQUENCE: Record<What, string> = {
-  'JWT secret': 'can forge tokens',
-  'Private key': 'can forge tokens',
-  Secret: 'can use it',
-  Token: 'can use the token until it expires',
-  'Authorization header': 'can use the token until it expires',
-};
 const LOG_METHODS = new Set(['debug', 'info', 'warning', 'warn', 'error', 'exception', 'critical', 'fatal', 'log']);
 const LOGGER_NAMES = /^(_?log|_?logger|logging|structlog)$|logger$/i;
 const JWT_MODULES = ['jwt', 'jose', 'authlib', 'flask_jwt_extended', 'rest_framework_simplejwt', 'jwcrypto'];
@@ -56,7 +49,7 @@ export const secretLogged: TreeRule<PythonFacts> = {
             const shown = text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN - 1)}…` : text;
             context.report({
               node: hit.node,
-              message: `${hit.what} \`${shown}\` is written to the log by ${logger}; anyone who can read the logs ${CONSEQUENCE[hit.what]}`,
+              message: `${hit.what} \`${shown}\` is written to the log by ${logger}; anyone who can read the logs ${LOGGED_CONSEQUENCE[hit.what]}`,
             });
             break;
           }
@@ -80,7 +73,7 @@ function loggerName(context: PyContext, call: SyntaxNode): string | undefined {
   return receiverName && LOGGER_NAMES.test(receiverName) ? context.syntax.textOf(callee) : undefined;
 }
 
-function findHit(context: PyContext, root: SyntaxNode, keyTexts: Set<string>, jwtFile: boolean): { node: SyntaxNode; what: What } | undefined {
+function findHit(context: PyContext, root: SyntaxNode, keyTexts: Set<string>, jwtFile: boolean): { node: SyntaxNode; what: LoggedValue } | undefined {
   const pending: SyntaxNode[] = [root];
   while (pending.length > 0) {
     const node = unwrap(pending.shift()!)!;
@@ -134,7 +127,7 @@ function findHit(context: PyContext, root: SyntaxNode, keyTexts: Set<string>, jw
   return undefined;
 }
 
-function nameHit(context: PyContext, node: SyntaxNode, keyTexts: Set<string>, jwtFile: boolean): What | undefined {
+function nameHit(context: PyContext, node: SyntaxNode, keyTexts: Set<string>, jwtFile: boolean): LoggedValue | undefined {
   const text = context.syntax.textOf(node);
   const name = node.type === 'identifier' ? text : context.syntax.textOf(field(node, 'attribute')!);
   if (keyTexts.has(text) || isJwtSecretName(name)) return 'JWT secret';
@@ -150,7 +143,7 @@ function nameHit(context: PyContext, node: SyntaxNode, keyTexts: Set<string>, jw
 }
 
 /** `os.environ["JWT_SECRET"]`, `os.getenv("JWT_PRIVATE_KEY")`: an environment secret, by its name. */
-function envSecret(context: PyContext, node: SyntaxNode): What | undefined {
+function envSecret(context: PyContext, node: SyntaxNode): LoggedValue | undefined {
   const value = context.facts.value(node);
   if (value?.kind !== 'env') return undefined;
   if (isJwtSecretName(value.name, { envName: true })) return 'JWT secret';
