@@ -440,8 +440,9 @@ function snippetWindow(line: string, column: number): string {
 
 /**
  * Quoted strings of a code frame that look like credentials (20+ characters without
- * whitespace, letters and digits, not a URL or a path) are masked even when no rule
- * recognised them as secrets: in code that fails to parse, a secret argument may not be seen.
+ * whitespace, letters and digits, not a URL or a path), and private keys written on one line,
+ * are masked even when no rule recognised them as secrets: in code that fails to parse, a
+ * secret argument may not be seen.
  */
 function credentialLiterals(line: string): string[] {
   const found: string[] = [];
@@ -449,6 +450,8 @@ function credentialLiterals(line: string): string[] {
     const text = match[2]!;
     if (/[A-Za-z]/.test(text) && /\d/.test(text) && !text.includes('://') && !/^[./@~]/.test(text)) found.push(text);
   }
+  // A private key written on one line (with `\n` escapes) holds spaces in its armour lines.
+  for (const match of line.matchAll(/-----BEGIN [A-Z ]{0,40}PRIVATE KEY-----[^"'`]*/g)) found.push(match[0]);
   return found;
 }
 

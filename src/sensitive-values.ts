@@ -29,6 +29,19 @@ export class SensitiveValues {
 
   /** What to mask in a line of `file`, longest first so no secret is left half-masked. */
   forFile(file: string): string[] {
-    return [...this.everywhere, ...(this.byFile.get(file) ?? [])].sort((a, b) => b.length - a.length);
+    const values = [...this.everywhere, ...(this.byFile.get(file) ?? [])];
+    // Code frames show source text, where a value holding a line break or a tab is written
+    // with escapes (a PEM key in a Java or JS string): both forms are masked.
+    const written = values.flatMap((value) => {
+      const escaped = escapedAsInSource(value);
+      return escaped === value ? [value] : [value, escaped];
+    });
+    return [...new Set(written)].sort((a, b) => b.length - a.length);
   }
+}
+
+/** A string value as a string literal of most languages writes it: `\\`, `\n`, `\r`, `\t`. */
+function escapedAsInSource(value: string): string {
+  if (!/[\\\n\r\t]/.test(value)) return value;
+  return value.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t');
 }

@@ -23,8 +23,11 @@ const B64 = (value: object): string => Buffer.from(JSON.stringify(value)).toStri
 const SIGNATURE = 'Sg9plantedSignatureDoNotPrint_abcdefghijklmnopqrstuv';
 const TOKEN = `${B64({ alg: 'HS256', typ: 'JWT' })}.${B64({ sub: 'planted-user', admin: true })}.${SIGNATURE}`;
 const PRIVATE_KEY = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-/** The base64 lines of the key body. */
-const KEY_LINES = PRIVATE_KEY.split('\n').filter((line) => line.length > 20 && !line.startsWith('-----'));
+/** The base64 lines of a key body. */
+const keyLines = (key: string): string[] => key.split('\n').filter((line) => line.length > 20 && !line.startsWith('-----'));
+const KEY_LINES = keyLines(PRIVATE_KEY);
+/** A second key, written only on one line with `\n` escapes (as a Java or JS string literal holds it). */
+const ONE_LINE_KEY = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 
 const FILES: Record<string, string> = {
   'src/auth.js': `const jwt = require('jsonwebtoken');
@@ -47,6 +50,8 @@ jwt.decode(token, "${WEAK_SECRET}", algorithms=["HS256"])
   'config/app.yml': `jwt:\n  secret: ${YAML_SECRET}\n  token: ${TOKEN}\n  algorithm: none\n`,
   'config/app.json': JSON.stringify({ jwt: { secret: JSON_SECRET, token: TOKEN, privateKey: PRIVATE_KEY } }, null, 2),
   'config/key.pem': PRIVATE_KEY,
+  // Code frames show the literal with its escapes, not the value the rule read.
+  'src/Keys.java': `class Keys {\n  static final String JWT_PRIVATE_KEY = "${ONE_LINE_KEY.trim().replace(/\n/g, '\\n')}";\n}\n`,
   // Files that fail to parse, with secrets right where a parser error message would quote them.
   'broken/bad.json': `{"jwtSecret": "${BROKEN_SECRET}" "token": "${TOKEN}"`,
   'broken/bad.yml': `jwt:\n  secret: "${BROKEN_SECRET}\n  - : [\n token: ${TOKEN}`,
@@ -54,7 +59,7 @@ jwt.decode(token, "${WEAK_SECRET}", algorithms=["HS256"])
   'broken/bad.py': `import jwt\njwt.encode({}, "${BROKEN_SECRET}", algorithm=\n  def (:\n`,
 };
 
-const PLANTED = [LONG_SECRET, WEAK_SECRET, PY_SECRET, ENV_SECRET, YAML_SECRET, JSON_SECRET, BROKEN_SECRET, SIGNATURE, TOKEN, ...KEY_LINES];
+const PLANTED = [LONG_SECRET, WEAK_SECRET, PY_SECRET, ENV_SECRET, YAML_SECRET, JSON_SECRET, BROKEN_SECRET, SIGNATURE, TOKEN, ...KEY_LINES, ...keyLines(ONE_LINE_KEY)];
 
 let project: string;
 let cwd: string;
