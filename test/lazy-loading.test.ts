@@ -46,11 +46,17 @@ function runtimeImports(path: string, text: string): string[] {
   return specifiers;
 }
 
-/** The modules a CommonJS file loads: its `require('...')` calls. */
+/**
+ * The modules a CommonJS file loads: its `require('...')` calls, and `require.resolve('...')`
+ * (a package it locates in order to load a file of it).
+ */
 function requiredModules(path: string, text: string): string[] {
   const specifiers: string[] = [];
+  const isRequire = (callee: ts.Expression): boolean => (ts.isIdentifier(callee) && callee.text === 'require') ||
+    (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'require' &&
+      callee.name.text === 'resolve');
   const visit = (node: ts.Node): void => {
-    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'require' &&
+    if (ts.isCallExpression(node) && isRequire(node.expression) &&
         node.arguments.length === 1 && ts.isStringLiteral(node.arguments[0]!)) {
       specifiers.push(node.arguments[0].text);
     }

@@ -49,10 +49,12 @@ describe('the npm package', () => {
     expect(packed).toContain('dist/index.d.ts');
     expect(packed).toContain('dist/cli.js');
     expect(packed).toContain('dist/analyze/js/typescript.cjs');
+    expect(packed).toContain('dist/analyze/js/typescript-loader.cjs');
+    expect(packed).toContain('dist/analyze/js/typescript.cache');
     expect(packed).toContain('rules/alg-none.md');
     expect(packed).toContain('data/weak-secrets.txt');
     const unexpected = packed.filter((path) =>
-      !/^(bin\/jwt-lint\.js|dist\/.+\.(c?js|d\.c?ts)|rules\/[a-z-]+\.md|data\/.+|package\.json|README\.md|LICENSE)$/.test(path));
+      !/^(bin\/jwt-lint\.js|dist\/.+\.(c?js|d\.c?ts)|dist\/analyze\/js\/typescript\.cache|rules\/[a-z-]+\.md|data\/.+|package\.json|README\.md|LICENSE)$/.test(path));
     expect(unexpected).toEqual([]);
     expect(packed.some((path) => path.startsWith('src/') || path.startsWith('test/') || path.startsWith('fixtures/'))).toBe(false);
   });

@@ -174,3 +174,42 @@ describe('value resolution stays bounded', () => {
     expect(result.findings.filter((finding) => finding.ruleId === 'weak-secret' || finding.ruleId === 'hardcoded-secret')).toEqual([]);
   });
 });
+
+describe('TypeScript code cache (built dist/)', () => {
+  const loader = join(repoRoot, 'dist', 'analyze', 'js', 'typescript-loader.cjs');
+  const flags = join(repoRoot, 'dist', 'v8-flags.js');
+
+  /** Loads the compiler in a fresh Node under the CLI's V8 flags: the cache state, and a parse. */
+  function loadInChild(cacheFile?: string): { codeCache: string; statements: number } {
+    const script = `
+      const { setFlagsFromString } = await import('node:v8');
+      const { CLI_V8_FLAGS } = await import(${JSON.stringify(flags)});
+      for (const flag of CLI_V8_FLAGS) setFlagsFromString(flag);
+      const { createRequire } = await import('node:module');
+      const { compileTypeScript } = createRequire(import.meta.url)(${JSON.stringify(loader)});
+      const { ts, codeCache } = compileTypeScript(${cacheFile ? `{ cacheFile: ${JSON.stringify(cacheFile)} }` : ''});
+      const source = ts.createSourceFile('a.ts', 'const a = 1; verify(a);', ts.ScriptTarget.Latest, true);
+      console.log(JSON.stringify({ codeCache, statements: source.statements.length }));`;
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(child.stderr).toBe('');
+    return JSON.parse(child.stdout) as { codeCache: string; statements: number };
+  }
+
+  it('is used by the CLI for the compiler it was made from', () => {
+    expect(loadInChild()).toEqual({ codeCache: 'used', statements: 2 });
+  });
+
+  it('is ignored when made for another compiler file, and a corrupt one is refused without harm', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jwt-lint-code-cache-'));
+    const real = readFileSync(join(repoRoot, 'dist', 'analyze', 'js', 'typescript.cache'));
+    const newline = real.indexOf(0x0a);
+    const header = JSON.parse(real.subarray(0, newline).toString('utf8')) as { source: string; v8: string };
+    const otherCompiler = join(dir, 'other.cache');
+    writeFileSync(otherCompiler, Buffer.concat([Buffer.from(`${JSON.stringify({ ...header, source: '0'.repeat(64) })}\n`), real.subarray(newline + 1)]));
+    expect(loadInChild(otherCompiler)).toEqual({ codeCache: 'none', statements: 2 });
+    const corrupt = join(dir, 'corrupt.cache');
+    writeFileSync(corrupt, Buffer.concat([real.subarray(0, newline + 1), Buffer.alloc(4096, 7)]));
+    expect(loadInChild(corrupt)).toEqual({ codeCache: 'refused', statements: 2 });
+    expect(loadInChild(join(dir, 'missing.cache'))).toEqual({ codeCache: 'none', statements: 2 });
+  });
+});
