@@ -20,7 +20,7 @@
  * keyword turns up by chance every few hundred kilobytes, and one such file costs more to
  * parse than thousands of skipped ones.
  *
- * Each keyword is searched from its rarest character on (`anchorOf`): `Buffer.indexOf` jumps
+ * Each keyword is searched from its rarest character on (`searchOf`): `Buffer.indexOf` jumps
  * from one occurrence of a needle's first byte to the next, so `ken` costs a fraction of
  * `ccessToken`. A secret defined in a file the prefilter passes over (a config module) is
  * still found: the front ends read imported files on demand.
@@ -28,13 +28,11 @@
 import { frontEndOf, isDeclarationFile, type FrontEndId } from './analyze/languages.js';
 
 interface KeywordPair {
-  /**
-   * Any of `trigger` lets the file through when one of `confirm` is within `window` bytes of
-   * it (anywhere in the file when `window` is not set).
-   */
+  /** Any of these lets the file through when one of `near` is within `near.window` bytes of it, */
   trigger: readonly string[];
-  confirm: readonly string[];
-  window?: number;
+  near?: { words: readonly string[]; window: number };
+  /** or when one of `anywhere` is somewhere in the file. */
+  anywhere?: readonly string[];
 }
 
 interface KeywordSet {
@@ -51,15 +49,18 @@ const JWT_WORDS = ['JWT', 'Jwt', 'jwt', 'JWS', 'jose', '.eyJ', 'Bearer', 'bearer
  */
 export const PAIR_WINDOW = 512;
 const TOKEN_PAIRS: KeywordPair[] = [
-  // Tokens in web storage and cookies, near a word naming a token, auth data or a session,
-  { trigger: ['Storage', 'ookie'], confirm: ['oken', 'OKEN', 'uth', 'ession'], window: PAIR_WINDOW },
-  // or with such a name written as a string anywhere in the file (`const NAME = 'token'` at the top).
-  { trigger: ['Storage', 'ookie'], confirm: ["'token'", '"token"', "'auth'", '"auth"', "'session'", '"session"'] },
+  // Tokens in web storage and cookies, near a word naming a token, auth data or a session, or
+  // with such a name written as a string anywhere in the file (`const NAME = 'token'` at the top).
+  {
+    trigger: ['Storage', 'ookie'],
+    near: { words: ['oken', 'OKEN', 'uth', 'ession'], window: PAIR_WINDOW },
+    anywhere: ["'token'", '"token"', "'auth'", '"auth"', "'session'", '"session"'],
+  },
   // Tokens by their specific names (logged, sent over http) in code that names no JWT library;
   // each name contains a trigger, which is cheaper to search for first.
   {
     trigger: ['Token', 'TOKEN', '_token'],
-    confirm: ['ccessToken', 'efreshToken', 'idToken', 'IdToken', 'uthToken', 'earerToken', 'ccess_token', 'efresh_token',
+    anywhere: ['ccessToken', 'efreshToken', 'idToken', 'IdToken', 'uthToken', 'earerToken', 'ccess_token', 'efresh_token',
       'id_token', 'auth_token', 'ACCESS_TOKEN', 'REFRESH_TOKEN', 'ID_TOKEN', 'AUTH_TOKEN'],
   },
 ];
@@ -91,23 +92,41 @@ export function passesPrefilter(content: Buffer | string, path: string): boolean
   const frontEnd = frontEndOf(path) ?? (isDeclarationFile(path) ? 'declaration' : undefined);
   const set = SETS[frontEnd ?? 'other'];
   return set.any.some((keyword) => hasKeyword(content, keyword)) ||
-    (set.pairs ?? []).some((pair) => pair.trigger.some((trigger) => hasConfirmedTrigger(content, trigger, pair)));
+    (set.pairs ?? []).some((pair) => hasConfirmedTrigger(content, pair));
 }
 
 /**
  * Printable ASCII from rarest to most common in source code (measured on the benchmark
- * corpus). `Buffer.indexOf` finds a short keyword by jumping to each occurrence of its first
- * byte, so a search for `ccessToken` stops at every `c`; searching from the keyword's
- * rarest character on (`ken`) and checking the bytes before it costs a fraction of that.
+ * corpus). `Buffer.indexOf` finds a short needle by jumping to each occurrence of its first
+ * byte, so a search for `ccessToken` stops at every `c`; searching for a few characters from
+ * the keyword's rarest one on (`ken`) and checking the bytes around them costs a fraction of that.
  */
 const RAREST_FIRST = '~%^#@Z$YK`<!JXH+&zGV\\?jWO798|->Q[]q\'65NMUBP3L4DFkw2ERIC_xAT1/S}{*v;0b()=gy:.fh,mdp"culsionarte';
-const anchors = new Map<string, number>();
+/**
+ * Longest needle searched for. Node searches needles of this length or less with a plain
+ * scan from their first byte; longer ones go through a slower general search
+ * (`redux-persist` costs four times `x-pe` on the benchmark corpus).
+ */
+const MAX_NEEDLE = 4;
 
-/** Where in `keyword` the search starts: its rarest character, leaving at least two to search for. */
-function anchorOf(keyword: string): number {
-  let anchor = anchors.get(keyword);
-  if (anchor === undefined) {
-    anchor = 0;
+/** How a keyword is searched: the needle at `anchor` (its rarest character), and what an occurrence must pass. */
+interface KeywordSearch {
+  anchor: number;
+  needle: string;
+  /** Made of identifier characters: counts only outside long runs of them (`inShortRun`). */
+  wordLike: boolean;
+  /** `oken=`: counts only as a query parameter (`isQueryParameter`). */
+  queryToken: boolean;
+  /** `TOKEN_EXP`, `okenExp`: counts only before a lifetime word (`continuesAsLifetime`). */
+  lifetime: boolean;
+}
+const searches = new Map<string, KeywordSearch>();
+
+function searchOf(keyword: string): KeywordSearch {
+  let search = searches.get(keyword);
+  if (!search) {
+    // The rarest character, leaving at least two to search for.
+    let anchor = 0;
     let bestRank = Number.POSITIVE_INFINITY;
     for (let index = 0; index < keyword.length - 1; index++) {
       const rank = RAREST_FIRST.indexOf(keyword[index]!);
@@ -116,20 +135,29 @@ function anchorOf(keyword: string): number {
         anchor = index;
       }
     }
-    anchors.set(keyword, anchor);
+    search = {
+      anchor,
+      needle: keyword.slice(anchor, anchor + MAX_NEEDLE),
+      wordLike: [...keyword].every((char) => isRunByte(char.charCodeAt(0))),
+      queryToken: keyword === QUERY_TOKEN,
+      lifetime: /exp$/i.test(keyword),
+    };
+    searches.set(keyword, search);
   }
-  return anchor;
+  return search;
 }
 
 /** The next index of `keyword` at or after `from` (ASCII keywords: bytes and UTF-16 units agree), or -1. */
 function indexOfKeyword(content: Haystack, keyword: string, from: number): number {
-  const anchor = anchorOf(keyword);
-  if (anchor === 0) return content.indexOf(keyword, from);
-  const tail = keyword.slice(anchor);
-  for (let at = content.indexOf(tail, from + anchor); at !== -1; at = content.indexOf(tail, at + 1)) {
+  const { anchor, needle } = searchOf(keyword);
+  if (needle.length === keyword.length) return content.indexOf(keyword, from);
+  const needleEnd = anchor + needle.length;
+  for (let at = content.indexOf(needle, from + anchor); at !== -1; at = content.indexOf(needle, at + 1)) {
     const start = at - anchor;
+    if (start + keyword.length > content.length) return -1;
     let matches = true;
     for (let index = 0; index < anchor && matches; index++) matches = byteAt(content, start + index) === keyword.charCodeAt(index);
+    for (let index = needleEnd; index < keyword.length && matches; index++) matches = byteAt(content, start + index) === keyword.charCodeAt(index);
     if (matches) return start;
   }
   return -1;
@@ -196,9 +224,7 @@ function continuesAsLifetime(content: Haystack, keyword: string, end: number): b
 
 /** Whether some occurrence of `keyword` counts (see `inShortRun`, `isQueryParameter` and `continuesAsLifetime`). */
 function hasKeyword(content: Haystack, keyword: string): boolean {
-  const wordLike = [...keyword].every((char) => isRunByte(char.charCodeAt(0)));
-  const queryToken = keyword === QUERY_TOKEN;
-  const lifetime = /exp$/i.test(keyword);
+  const { wordLike, queryToken, lifetime } = searchOf(keyword);
   for (let index = indexOfKeyword(content, keyword, 0); index !== -1; index = indexOfKeyword(content, keyword, index + 1)) {
     if (queryToken) {
       if (isQueryParameter(content, index)) return true;
@@ -210,15 +236,19 @@ function hasKeyword(content: Haystack, keyword: string): boolean {
   return false;
 }
 
-/** Some occurrence of `trigger` has one of the pair's confirming words within its window. */
-function hasConfirmedTrigger(content: Haystack, trigger: string, pair: KeywordPair): boolean {
-  const { confirm, window } = pair;
-  for (let index = indexOfKeyword(content, trigger, 0); index !== -1; index = indexOfKeyword(content, trigger, index + 1)) {
-    if (window === undefined) return confirm.some((word) => indexOfKeyword(content, word, 0) !== -1);
-    const start = Math.max(0, index - window);
-    const end = index + trigger.length + window;
-    const near = typeof content === 'string' ? content.slice(start, end) : content.subarray(start, end);
-    if (confirm.some((word) => near.includes(word))) return true;
+/** Some occurrence of one of the pair's triggers is confirmed: a `near` word close by, or an `anywhere` word in the file. */
+function hasConfirmedTrigger(content: Haystack, pair: KeywordPair): boolean {
+  let confirmedAnywhere: boolean | undefined;
+  for (const trigger of pair.trigger) {
+    for (let index = indexOfKeyword(content, trigger, 0); index !== -1; index = indexOfKeyword(content, trigger, index + 1)) {
+      confirmedAnywhere ??= (pair.anywhere ?? []).some((word) => indexOfKeyword(content, word, 0) !== -1);
+      if (confirmedAnywhere) return true;
+      if (!pair.near) break;
+      const start = Math.max(0, index - pair.near.window);
+      const end = index + trigger.length + pair.near.window;
+      const near = typeof content === 'string' ? content.slice(start, end) : content.subarray(start, end);
+      if (pair.near.words.some((word) => near.includes(word))) return true;
+    }
   }
   return false;
 }

@@ -80,6 +80,23 @@ describe('keyword prefilter', () => {
     expect(passesPrefilter(Buffer.from('export declare function verify(token: string, secret: string): JwtPayload;'), 'index.d.ts')).toBe(false);
     expect(passesPrefilter(Buffer.from('/** e.g. eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig */'), 'index.d.ts')).toBe(true);
   });
+
+  it('matches a long keyword whole, though it searches a few of its characters', () => {
+    // `modulusLength` and `redux-persist` are searched by a short needle and checked around it.
+    expect(passesPrefilter(Buffer.from('generateKeyPairSync("rsa", { modulusLength: 1024 })'), 'keys.js')).toBe(true);
+    expect(passesPrefilter(Buffer.from('const modulusLengths = [1]; const LengthOf = 2;'), 'keys.js')).toBe(true);
+    expect(passesPrefilter(Buffer.from('const modulusLengt = 1; odulusLength(); ulusLength = 2;'), 'keys.js')).toBe(false);
+    expect(passesPrefilter(Buffer.from("import { persistStore } from 'redux-persist';"), 'store.js')).toBe(true);
+    expect(passesPrefilter(Buffer.from("import { persistStore } from 'redux-persis';"), 'store.js')).toBe(false);
+    // A keyword cut off by the end of the file is no match.
+    expect(passesPrefilter(Buffer.from('x = modulusLen'), 'keys.js')).toBe(false);
+  });
+
+  it('searches each storage or cookie word once for both ways a token word confirms it', () => {
+    expect(passesPrefilter(Buffer.from("document.cookie = 'a=b';\n" + '\n'.repeat(2000) + "const KEY = 'session';"), 'a.js')).toBe(true);
+    expect(passesPrefilter(Buffer.from("document.cookie = 'a=b';\n" + '\n'.repeat(2000) + 'const sessionKey = 1;'), 'a.js')).toBe(false);
+    expect(passesPrefilter(Buffer.from("sessionStorage.getItem('x'); const sessionId = 1;"), 'a.js')).toBe(true);
+  });
 });
 
 describe('read workers', () => {
