@@ -4,10 +4,10 @@
  * Directory targets are walked here with fast-glob, minus the default excludes, `.gitignore`
  * (unless turned off) and `.jwtlintignore` files at every level, `--exclude` and config `ignore` globs, and
  * restricted to `--include` globs when given. Known binary extensions are dropped
- * silently; files over the size cap or gone, and directories that cannot be listed
- * (permission denied, a path too long for the system), are recorded as skipped with the
- * reason. Files are not read here: the pipeline notes those it cannot read, and calls
- * `looksBinary` on what it reads.
+ * silently; directories that cannot be listed (permission denied, a path too long for the
+ * system) are recorded as skipped with the reason. Files are neither read nor stat'ed here
+ * (one system call less per file): the pipeline notes those it cannot read or finds over the
+ * size cap, and calls `looksBinary` on what it reads. Explicit file targets are checked here.
  *
  * Symbolic links met during a walk are not followed by default (their targets inside the
  * repository are scanned in place; those outside it are not the repository's). With
@@ -50,7 +50,6 @@ export interface DiscoveredFile {
   absPath: string;
   /** Relative to the root, with forward slashes (`../` for files outside the root). */
   relPath: string;
-  size: number;
 }
 
 export interface DiscoveryResult {
@@ -65,29 +64,37 @@ export class TargetError extends Error {
   }
 }
 
+/** Directories a walk never enters. */
+const EXCLUDED_DIRECTORIES = ['node_modules', 'dist', 'build', 'coverage', 'vendor', '.git'];
+/** Files a walk leaves out by name: minified bundles, source maps and lock files. */
+const EXCLUDED_SUFFIXES = ['.min.js', '.min.mjs', '.map'];
+const EXCLUDED_NAMES = new Set([
+  'package-lock.json',
+  'yarn.lock',
+  'pnpm-lock.yaml',
+  'npm-shrinkwrap.json',
+  'bun.lockb',
+  'Cargo.lock',
+  'poetry.lock',
+  'Gemfile.lock',
+  'composer.lock',
+  'go.sum',
+]);
+
+/**
+ * The default excludes as globs. A walk applies the directory globs while it lists (so it never
+ * enters those directories) and the file names itself (`isExcludedName`): a glob per file
+ * name would be matched against every entry of the tree.
+ */
 export const DEFAULT_EXCLUDES: readonly string[] = [
-  '**/node_modules/**',
-  '**/dist/**',
-  '**/build/**',
-  '**/coverage/**',
-  '**/vendor/**',
-  '**/.git/**',
-  '**/*.min.js',
-  '**/*.min.mjs',
-  '**/*.map',
-  ...[
-    'package-lock.json',
-    'yarn.lock',
-    'pnpm-lock.yaml',
-    'npm-shrinkwrap.json',
-    'bun.lockb',
-    'Cargo.lock',
-    'poetry.lock',
-    'Gemfile.lock',
-    'composer.lock',
-    'go.sum',
-  ].map((name) => `**/${name}`),
+  ...EXCLUDED_DIRECTORIES.map((dir) => `**/${dir}/**`),
+  ...EXCLUDED_SUFFIXES.map((suffix) => `**/*${suffix}`),
+  ...[...EXCLUDED_NAMES].map((name) => `**/${name}`),
 ];
+
+function isExcludedName(absPath: string): boolean {
+  return EXCLUDED_NAMES.has(basename(absPath)) || EXCLUDED_SUFFIXES.some((suffix) => absPath.endsWith(suffix));
+}
 
 /** Extensions of files that are never text worth scanning; dropped without a record. */
 const BINARY_EXTENSIONS = new Set(
@@ -132,26 +139,30 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
     const skip = (reason: string): void => {
       skipped.set(absPath, { file: relPath, reason });
     };
+    if (!explicit && isExcludedName(absPath)) return;
     const excluded = exclusionReason(absPath, relPath, topDir, explicit);
     if (excluded) {
       // Excluded files of a directory walk are not interesting; an explicit target's are.
       if (explicit) skip(excluded);
       return;
     }
-    let stats: Stats;
-    try {
-      // Whether the file can be read shows when it is read (a skip note with the reason).
-      stats = statSync(absPath);
-      if (!stats.isFile()) return;
-    } catch (error) {
-      skip(fileSystemReason(error, absPath));
-      return;
+    if (explicit) {
+      let stats: Stats;
+      try {
+        stats = statSync(absPath);
+        if (!stats.isFile()) return;
+      } catch (error) {
+        skip(fileSystemReason(error, absPath));
+        return;
+      }
+      if (stats.size > options.maxFileSize) {
+        skip(tooLargeReason(options.maxFileSize, stats.size));
+        return;
+      }
     }
-    if (stats.size > options.maxFileSize) {
-      skip(`larger than ${formatBytes(options.maxFileSize)} (${formatBytes(stats.size)})`);
-      return;
-    }
-    files.set(absPath, { absPath, relPath, size: stats.size });
+    // A walk lists only regular files (links when followed), and is not stat'ed file by file:
+    // whether a file can be read, and its size, show when it is read (a skip note with the reason).
+    files.set(absPath, { absPath, relPath });
   };
 
   for (const target of options.targets) {
@@ -236,12 +247,15 @@ function walkDirectory(top: string, followSymlinks: boolean, skip: (absPath: str
   const relPaths = fg.sync('**/[^/]*', {
     cwd: top,
     fs: adapter,
-    ignore: [...DEFAULT_EXCLUDES],
+    ignore: EXCLUDED_DIRECTORIES.map((dir) => `**/${dir}/**`),
     dot: true,
     onlyFiles: true,
+    unique: false, // `consider` keeps each path once
     followSymbolicLinks: followSymlinks,
   });
-  const files = relPaths.map((relPath) => join(top, relPath));
+  // fast-glob's paths are normalised and use `/`: on POSIX systems a prefix makes them absolute.
+  const prefix = top.endsWith(sep) ? top : `${top}${sep}`;
+  const files = relPaths.map(sep === '/' ? (relPath) => prefix + relPath : (relPath) => join(top, relPath));
   return realPaths ? realPaths.oncePerRealFile(files) : files;
 }
 
@@ -346,7 +360,7 @@ export function readFileBounded(path: string, maxBytes: number, allocate: (size:
   try {
     const stats = fstatSync(fd);
     if (!stats.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTREG' });
-    if (stats.size > maxBytes) throw Object.assign(new Error('file too large'), { code: 'EFBIG' });
+    if (stats.size > maxBytes) throw Object.assign(new Error('file too large'), { code: 'EFBIG', size: stats.size });
     const buffer = allocate(stats.size).subarray(0, stats.size);
     let length = 0;
     while (length < buffer.length) {
@@ -363,6 +377,11 @@ export function readFileBounded(path: string, maxBytes: number, allocate: (size:
 /** True when the first 8000 bytes hold a NUL byte (the test git uses). */
 export function looksBinary(buffer: Buffer): boolean {
   return buffer.subarray(0, 8000).includes(0);
+}
+
+/** The skip reason of a file over the size cap: `larger than 1 MiB (3.4 MiB)`. */
+export function tooLargeReason(maxBytes: number, size: number): string {
+  return `larger than ${formatBytes(maxBytes)} (${formatBytes(size)})`;
 }
 
 /** `512 B`, `1.5 KiB`, `1 MiB`, `3.4 MiB`. */

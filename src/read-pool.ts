@@ -14,8 +14,8 @@ import type { DiscoveredFile } from './discover.js';
 import { readSource } from './read-source.js';
 import type { SkippedFile } from './types.js';
 
-/** Below this many bytes in all, the tree is read on the main thread. */
-export const WORKER_MIN_TOTAL_BYTES = 48 * 1024 * 1024;
+/** Below this many files, the tree is read on the main thread (about 35 MB of source). */
+export const WORKER_MIN_FILES = 5000;
 const MAX_DEFAULT_WORKERS = 4;
 const MIN_CORES_FOR_WORKERS = 4;
 const BATCH_FILES = 256;
@@ -24,7 +24,7 @@ export interface ReadBatch {
   batchId: number;
   /** Position of the first file in discovery order. */
   firstOrder: number;
-  files: Pick<DiscoveredFile, 'absPath' | 'relPath' | 'size'>[];
+  files: Pick<DiscoveredFile, 'absPath' | 'relPath'>[];
   maxFileSize: number;
 }
 
@@ -62,8 +62,7 @@ export interface CandidateReader {
  */
 export function readWorkerCount(files: readonly DiscoveredFile[], requested: number | undefined, cores = availableParallelism()): number {
   if (requested !== undefined) return requested <= 1 ? 0 : requested;
-  const totalBytes = files.reduce((sum, file) => sum + file.size, 0);
-  if (totalBytes < WORKER_MIN_TOTAL_BYTES || cores < MIN_CORES_FOR_WORKERS) return 0;
+  if (files.length < WORKER_MIN_FILES || cores < MIN_CORES_FOR_WORKERS) return 0;
   return Math.min(cores - 2, MAX_DEFAULT_WORKERS);
 }
 
@@ -93,7 +92,7 @@ async function* readInWorkers(
 ): AsyncGenerator<ReadCandidate> {
   const batches: ReadBatch[] = [];
   for (let first = 0; first < files.length; first += BATCH_FILES) {
-    const slice = files.slice(first, first + BATCH_FILES).map(({ absPath, relPath, size }) => ({ absPath, relPath, size }));
+    const slice = files.slice(first, first + BATCH_FILES).map(({ absPath, relPath }) => ({ absPath, relPath }));
     batches.push({ batchId: batches.length, firstOrder: first, files: slice, maxFileSize });
   }
   const returned = new Map<number, ReadBatchResult>();

@@ -4,7 +4,7 @@
  * the read workers.
  */
 import type { SourceFile } from './analyze/front-ends.js';
-import { fileSystemReason, formatBytes, looksBinary, readFileBounded, type DiscoveredFile } from './discover.js';
+import { fileSystemReason, looksBinary, readFileBounded, tooLargeReason, type DiscoveredFile } from './discover.js';
 import { passesPrefilter } from './prefilter.js';
 import type { SkippedFile } from './types.js';
 import type { InMemoryFile } from './virtual-file.js';
@@ -30,9 +30,12 @@ function scratchBuffer(size: number): Buffer {
 export function readSource(file: DiscoveredFile, skipped: SkippedFile[], mode: PrefilterMode, maxFileSize: number): SourceFile | undefined {
   let buffer: Buffer;
   try {
-    buffer = (file as Partial<InMemoryFile>).content ?? readFileBounded(file.absPath, maxFileSize, scratchBuffer);
+    const content = (file as Partial<InMemoryFile>).content;
+    if (content && content.length > maxFileSize) throw Object.assign(new Error('too large'), { code: 'EFBIG', size: content.length });
+    buffer = content ?? readFileBounded(file.absPath, maxFileSize, scratchBuffer);
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException)?.code === 'EFBIG' ? `larger than ${formatBytes(maxFileSize)}` : fileSystemReason(error, file.absPath);
+    const { code, size } = (error ?? {}) as NodeJS.ErrnoException & { size?: number };
+    const reason = code === 'EFBIG' && size !== undefined ? tooLargeReason(maxFileSize, size) : fileSystemReason(error, file.absPath);
     skipped.push({ file: file.relPath, reason });
     return undefined;
   }

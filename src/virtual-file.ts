@@ -32,6 +32,6 @@ export function discoverVirtualFile(
     return { files: [], skipped: [{ file: relPath, reason: 'not matched by --include' }] };
   }
   const content = Buffer.from(file.text, 'utf8');
-  const inMemory: InMemoryFile = { absPath, relPath, size: content.length, content };
+  const inMemory: InMemoryFile = { absPath, relPath, content };
   return { files: [inMemory], skipped: [] };
 }

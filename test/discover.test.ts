@@ -43,7 +43,7 @@ describe('discoverFiles', () => {
     tree({ 'src/b.ts': 'bb', 'src/a.ts': 'a', '.env': 'X=1', 'README.md': '# hi' });
     const { files, skipped } = await discover();
     expect(files.map((file) => file.relPath)).toEqual(['.env', 'README.md', 'src/a.ts', 'src/b.ts']);
-    expect(files[3]).toEqual({ absPath: join(root, 'src/b.ts'), relPath: 'src/b.ts', size: 2 });
+    expect(files[3]).toEqual({ absPath: join(root, 'src/b.ts'), relPath: 'src/b.ts' });
     expect(skipped).toEqual([]);
   });
 
@@ -171,11 +171,14 @@ describe('discoverFiles', () => {
     ]);
   });
 
-  it('records files over the size cap with a readable reason', async () => {
+  it('leaves the size cap of walked files to reading (no stat per file), and checks an explicit file target', async () => {
     tree({ 'big.js': Buffer.alloc(Math.round(3.4 * MiB), 0x61), 'small.js': 'x' });
-    const { files, skipped } = await discover();
-    expect(files.map((file) => file.relPath)).toEqual(['small.js']);
-    expect(skipped).toEqual([{ file: 'big.js', reason: 'larger than 1 MiB (3.4 MiB)' }]);
+    const walked = await discover();
+    expect(walked.files.map((file) => file.relPath)).toEqual(['big.js', 'small.js']);
+    expect(walked.skipped).toEqual([]);
+    const explicit = await discover({ targets: ['big.js', 'small.js'] });
+    expect(explicit.files.map((file) => file.relPath)).toEqual(['small.js']);
+    expect(explicit.skipped).toEqual([{ file: 'big.js', reason: 'larger than 1 MiB (3.4 MiB)' }]);
   });
 
   it('throws TargetError for a missing target', async () => {

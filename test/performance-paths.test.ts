@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DiscoveredFile } from '../src/discover.js';
 import { passesPrefilter } from '../src/prefilter.js';
-import { readWorkerCount, WORKER_MIN_TOTAL_BYTES } from '../src/read-pool.js';
+import { readWorkerCount, WORKER_MIN_FILES } from '../src/read-pool.js';
 import { loadedLanguages } from '../src/analyze/tree/parser.js';
 import { scan } from '../src/scan.js';
 
@@ -100,16 +100,16 @@ describe('keyword prefilter', () => {
 });
 
 describe('read workers', () => {
-  const files = (count: number, size: number): DiscoveredFile[] =>
-    Array.from({ length: count }, (_, i) => ({ absPath: `/x/${i}.ts`, relPath: `${i}.ts`, size }));
+  const files = (count: number): DiscoveredFile[] =>
+    Array.from({ length: count }, (_, i) => ({ absPath: `/x/${i}.ts`, relPath: `${i}.ts` }));
 
   it('reads small trees and 2-core machines on the main thread, and honours an explicit count', () => {
-    expect(readWorkerCount(files(100, 1000), undefined, 8)).toBe(0);
-    expect(readWorkerCount(files(10, WORKER_MIN_TOTAL_BYTES), undefined, 2)).toBe(0);
-    expect(readWorkerCount(files(10, WORKER_MIN_TOTAL_BYTES), undefined, 4)).toBe(2);
-    expect(readWorkerCount(files(10, WORKER_MIN_TOTAL_BYTES), undefined, 32)).toBe(4);
-    expect(readWorkerCount(files(10, 10), 1, 8)).toBe(0);
-    expect(readWorkerCount(files(10, 10), 3, 2)).toBe(3);
+    expect(readWorkerCount(files(WORKER_MIN_FILES - 1), undefined, 8)).toBe(0);
+    expect(readWorkerCount(files(WORKER_MIN_FILES), undefined, 2)).toBe(0);
+    expect(readWorkerCount(files(WORKER_MIN_FILES), undefined, 4)).toBe(2);
+    expect(readWorkerCount(files(WORKER_MIN_FILES), undefined, 32)).toBe(4);
+    expect(readWorkerCount(files(10), 1, 8)).toBe(0);
+    expect(readWorkerCount(files(10), 3, 2)).toBe(3);
   });
 
   it('analyses a file imported before the workers deliver it once, with its own findings (built CLI)', () => {

@@ -36,6 +36,13 @@ describe('scanning content that is not on disk', () => {
     expect(result.stats.filesScanned).toBe(1);
   });
 
+  it('holds the content to the size cap like a file on disk', async () => {
+    const root = project();
+    const result = await scan({ targets: [], root, maxFileSize: 64, virtualFile: { path: 'src/auth.ts', text: SOURCE } });
+    expect(result.findings).toEqual([]);
+    expect(result.skipped).toEqual([{ file: 'src/auth.ts', reason: 'larger than 64 B (110 B)' }]);
+  });
+
   it('does not read the file on disk of the same name', async () => {
     const root = project({ 'src/auth.ts': 'export const clean = 1;\n' });
     const result = await scan({ targets: [], root, virtualFile: { path: 'src/auth.ts', text: SOURCE } });
