@@ -221,6 +221,11 @@ function staticStart(node: ts.Expression): string | undefined {
  * `persist(creator, { name })` and pinia `defineStore(id, { state, persist: true })`.
  */
 function checkStorageLibraries(context: JsRuleContext, call: ts.CallExpression): void {
+  // Resolving the callee of every call of a file is most of what this rule costs: a call
+  // without arguments names no key or options, and a method call is one of these functions
+  // only by its own name (`hooks.useLocalStorage(...)`, `zustandMiddleware.persist(...)`).
+  if (call.arguments.length === 0) return;
+  if (ts.isPropertyAccessExpression(call.expression) && !STORAGE_LIBRARY_FUNCTIONS.has(call.expression.name.text)) return;
   const callee = context.resolver.resolve(call.expression);
   if (callee?.kind !== 'module') return;
   const [first, second, third] = call.arguments;
@@ -333,6 +338,14 @@ const STORAGE_HOOKS: Record<string, Record<string, StorageName>> = {
 const VUEUSE_STORAGE: Record<string, StorageName> = {
   useStorage: 'localStorage', useLocalStorage: 'localStorage', useSessionStorage: 'sessionStorage',
 };
+
+/** The names `checkStorageLibraries` knows these libraries' functions by. */
+const STORAGE_LIBRARY_FUNCTIONS = new Set([
+  ...Object.keys(VUEUSE_STORAGE),
+  ...Object.values(STORAGE_HOOKS).flatMap((hooks) => Object.keys(hooks)),
+  'persist', // zustand/middleware
+  'defineStore', // pinia
+]);
 
 /**
  * The Web Storage a persist option selects: absent means localStorage; `createJSONStorage(() => sessionStorage)`,
