@@ -113,6 +113,9 @@ const MAX_NEEDLE = 4;
 interface KeywordSearch {
   anchor: number;
   needle: string;
+  /** The needle as bytes: a string needle is converted to UTF-8 on every `Buffer.indexOf` call. */
+  needleBytes: Buffer;
+  keywordBytes: Buffer;
   /** Made of identifier characters: counts only outside long runs of them (`inShortRun`). */
   wordLike: boolean;
   /** `oken=`: counts only as a query parameter (`isQueryParameter`). */
@@ -138,6 +141,8 @@ function searchOf(keyword: string): KeywordSearch {
     search = {
       anchor,
       needle: keyword.slice(anchor, anchor + MAX_NEEDLE),
+      needleBytes: Buffer.from(keyword.slice(anchor, anchor + MAX_NEEDLE), 'latin1'),
+      keywordBytes: Buffer.from(keyword, 'latin1'),
       wordLike: [...keyword].every((char) => isRunByte(char.charCodeAt(0))),
       queryToken: keyword === QUERY_TOKEN,
       lifetime: /exp$/i.test(keyword),
@@ -149,10 +154,15 @@ function searchOf(keyword: string): KeywordSearch {
 
 /** The next index of `keyword` at or after `from` (ASCII keywords: bytes and UTF-16 units agree), or -1. */
 function indexOfKeyword(content: Haystack, keyword: string, from: number): number {
-  const { anchor, needle } = searchOf(keyword);
-  if (needle.length === keyword.length) return content.indexOf(keyword, from);
+  const search = searchOf(keyword);
+  const { anchor, needle } = search;
+  if (needle.length === keyword.length) {
+    return typeof content === 'string' ? content.indexOf(keyword, from) : content.indexOf(search.keywordBytes, from);
+  }
   const needleEnd = anchor + needle.length;
-  for (let at = content.indexOf(needle, from + anchor); at !== -1; at = content.indexOf(needle, at + 1)) {
+  const indexOfNeedle = typeof content === 'string' ? (start: number) => content.indexOf(needle, start)
+    : (start: number) => content.indexOf(search.needleBytes, start);
+  for (let at = indexOfNeedle(from + anchor); at !== -1; at = indexOfNeedle(at + 1)) {
     const start = at - anchor;
     if (start + keyword.length > content.length) return -1;
     let matches = true;
