@@ -350,28 +350,52 @@ export function fileSystemReason(error: unknown, path = ''): string {
 }
 
 /**
- * Reads a regular file of at most `maxBytes`. The file may have changed since discovery: one
- * swapped for a FIFO or a device is refused without blocking, one that grew past the limit
- * is not read at all. Errors carry a `code` that `fileSystemReason` puts in words.
- * `allocate` gives the buffer to read into (at least the file's size); by default a new one.
+ * Reads a regular file of at most `maxBytes`, without a stat call in the common case: it reads
+ * until a read comes back short, since a regular file returns less than asked only at its end.
+ * The file may have changed since discovery: one that turns out empty or unreadable is stat'ed
+ * to tell why, so that a FIFO or a device swapped in is refused (without blocking: the file is
+ * opened non-blocking), and one that grew past the limit is not read beyond it. Errors carry a
+ * `code` that `fileSystemReason` puts in words (and `size`, for a file over the limit).
+ * `allocate` gives a buffer of at least the size asked for (the read may need a larger one
+ * later); by default a new one.
  */
 export function readFileBounded(path: string, maxBytes: number, allocate: (size: number) => Buffer = Buffer.allocUnsafe): Buffer {
   const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
-    const stats = fstatSync(fd);
-    if (!stats.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTREG' });
-    if (stats.size > maxBytes) throw Object.assign(new Error('file too large'), { code: 'EFBIG', size: stats.size });
-    const buffer = allocate(stats.size).subarray(0, stats.size);
+    const limit = maxBytes + 1; // one byte more than allowed tells a file over the limit
+    let buffer = allocate(Math.min(FIRST_READ_BYTES, limit));
     let length = 0;
-    while (length < buffer.length) {
-      const read = readSync(fd, buffer, length, buffer.length - length, null);
-      if (read === 0) break; // truncated while being read
+    for (;;) {
+      const wanted = Math.min(buffer.length, limit) - length;
+      let read: number;
+      try {
+        read = readSync(fd, buffer, length, wanted, null);
+      } catch (error) {
+        refuseIfNotRegular(fd);
+        throw error;
+      }
       length += read;
+      if (read < wanted) break; // the end of the file
+      if (length > maxBytes) {
+        const size = Math.max(length, fstatSync(fd).size);
+        throw Object.assign(new Error('file too large'), { code: 'EFBIG', size });
+      }
+      const larger = allocate(Math.min(2 * buffer.length, limit));
+      buffer.copy(larger, 0, 0, length);
+      buffer = larger;
     }
+    if (length === 0) refuseIfNotRegular(fd);
     return buffer.subarray(0, length);
   } finally {
     closeSync(fd);
   }
+}
+
+/** Most source files fit in one read of this size. */
+const FIRST_READ_BYTES = 64 * 1024;
+
+function refuseIfNotRegular(fd: number): void {
+  if (!fstatSync(fd).isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTREG' });
 }
 
 /** True when the first 8000 bytes hold a NUL byte (the test git uses). */

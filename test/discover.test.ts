@@ -9,6 +9,7 @@ import {
   formatBytes,
   globMatcher,
   looksBinary,
+  readFileBounded,
   type DiscoverOptions,
 } from '../src/discover.js';
 
@@ -220,6 +221,33 @@ describe('discoverFiles', () => {
     const { files, skipped } = await discover();
     expect(files.map((file) => file.relPath)).toEqual(['open.ts']);
     expect(skipped).toEqual([{ file: 'locked.ts', reason: 'permission denied' }]);
+  });
+});
+
+describe('readFileBounded', () => {
+  const patterned = (size: number): Buffer => Buffer.from(Array.from({ length: size }, (_, i) => i % 251));
+
+  it('reads files of every size up to the limit whole, with a small buffer to start from', () => {
+    for (const size of [0, 1, 64 * 1024 - 1, 64 * 1024, 64 * 1024 + 1, 200_000, MiB]) {
+      tree({ [`f${size}`]: patterned(size) });
+      let calls = 0;
+      const read = readFileBounded(join(root, `f${size}`), MiB, (wanted) => { calls++; return Buffer.alloc(wanted); });
+      expect(read.equals(patterned(size)), `size ${size}`).toBe(true);
+      expect(calls, `size ${size}`).toBeGreaterThanOrEqual(1);
+    }
+  });
+
+  it('refuses a file over the limit with its size, reading no more than the limit allows', () => {
+    tree({ big: patterned(MiB + 1) });
+    let largest = 0;
+    const allocate = (wanted: number): Buffer => { largest = Math.max(largest, wanted); return Buffer.alloc(wanted); };
+    expect(() => readFileBounded(join(root, 'big'), MiB, allocate)).toThrow(expect.objectContaining({ code: 'EFBIG', size: MiB + 1 }));
+    expect(largest).toBe(MiB + 1);
+  });
+
+  it('refuses a directory in place of a file', () => {
+    mkdirSync(join(root, 'dir'));
+    expect(() => readFileBounded(join(root, 'dir'), MiB)).toThrow(expect.objectContaining({ code: 'ENOTREG' }));
   });
 });
 
