@@ -62,8 +62,9 @@ function readCachedData(cacheFile, sourceHash) {
 /**
  * Compiles and runs the compiler module as Node's CommonJS loader would, and registers it in
  * `require.cache`, so that a later `require('ts-morph')` in this process reuses it.
- * `codeCache`: 'used', 'refused' (by V8), 'none' (no cache for this compiler file and V8) or
- * 'off' (`useCache: false`). `script` and `header` are there to make a cache from.
+ * `codeCache`: 'used', 'refused' (by V8), 'none' (no cache for this compiler file and V8),
+ * 'off' (`useCache: false`) or 'already loaded' (by ts-morph, before this ran). `script` and
+ * `header` are there to make a cache from.
  */
 function compileTypeScript({ useCache = true, cacheFile = CACHE_FILE } = {}) {
   const path = compilerPath();
