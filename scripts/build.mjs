@@ -12,7 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, extname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const COPIED = ['typescript.cjs', 'typescript.d.cts', 'typescript-loader.cjs'];
@@ -36,7 +36,7 @@ function run(args) {
 
 async function makeCodeCache() {
   const { setFlagsFromString } = await import('node:v8');
-  const { CLI_V8_FLAGS } = await import(join(root, 'dist', 'v8-flags.js'));
+  const { CLI_V8_FLAGS } = await import(pathToFileURL(join(root, 'dist', 'v8-flags.js')).href);
   for (const flag of CLI_V8_FLAGS) setFlagsFromString(flag);
   const require = createRequire(import.meta.url);
   const { CACHE_FILE, compileTypeScript } = require(join(root, 'dist', 'analyze', 'js', 'typescript-loader.cjs'));

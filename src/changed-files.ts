@@ -17,7 +17,7 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import type { DiscoveredFile } from './discover.js';
+import { readFileBounded, type DiscoveredFile } from './discover.js';
 
 const run = promisify(execFile);
 
@@ -78,11 +78,15 @@ export async function changedFilesSince(ref: string, cwd: string): Promise<Chang
  * The `select` hook of `scan()`: keeps the changed files and the files that import them.
  * `selected` holds the chosen absolute paths once the scan has called it.
  */
-export function changedFileSelector(changed: Set<string>): { select: (files: DiscoveredFile[]) => DiscoveredFile[]; selected: Set<string> } {
+export function changedFileSelector(changed: Set<string>): {
+  select: (files: DiscoveredFile[], maxFileSize?: number) => DiscoveredFile[];
+  selected: Set<string>;
+} {
   const selected = new Set<string>();
   const mentionsChanged = importMatcher(changed);
-  const select = (files: DiscoveredFile[]): DiscoveredFile[] => {
-    const kept = files.filter((file) => changed.has(file.absPath) || (mentionsChanged !== undefined && importsChanged(file, mentionsChanged)));
+  const select = (files: DiscoveredFile[], maxFileSize = Number.POSITIVE_INFINITY): DiscoveredFile[] => {
+    const kept = files.filter((file) => changed.has(file.absPath) ||
+      (mentionsChanged !== undefined && importsChanged(file, mentionsChanged, maxFileSize)));
     for (const file of kept) selected.add(file.absPath);
     return kept;
   };
@@ -107,10 +111,11 @@ function importMatcher(changed: Set<string>): RegExp | undefined {
   return new RegExp(`(?<![\\w$-])(?:${alternatives})(?![\\w$-])`);
 }
 
-function importsChanged(file: DiscoveredFile, mentionsChanged: RegExp): boolean {
+/** Whether a file imports a changed one. A file over the scan's size cap is not scanned, so it is not read here either. */
+function importsChanged(file: DiscoveredFile, mentionsChanged: RegExp, maxFileSize: number): boolean {
   let text: string;
   try {
-    text = readFileSync(file.absPath, 'utf8');
+    text = (Number.isFinite(maxFileSize) ? readFileBounded(file.absPath, maxFileSize) : readFileSync(file.absPath)).toString('utf8');
   } catch {
     return false;
   }

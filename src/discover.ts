@@ -350,21 +350,24 @@ export function fileSystemReason(error: unknown, path = ''): string {
 }
 
 /**
- * Reads a regular file of at most `maxBytes`, without a stat call in the common case: it reads
- * until a read comes back short, since a regular file returns less than asked only at its end.
- * The file may have changed since discovery: one that turns out empty or unreadable is stat'ed
- * to tell why, so that a FIFO or a device swapped in is refused (without blocking: the file is
- * opened non-blocking), and one that grew past the limit is not read beyond it. Errors carry a
- * `code` that `fileSystemReason` puts in words (and `size`, for a file over the limit).
- * `allocate` gives a buffer of at least the size asked for (the read may need a larger one
- * later); by default a new one.
+ * Reads a regular file of at most `maxBytes`, without a stat call for a file that fits in the
+ * first read: a regular file returns less than asked only at its end. A larger file is stat'ed
+ * once it fills that read: one over the limit is refused without reading it further, the others
+ * are read to the end. The file may have changed since discovery: one that reads empty or
+ * fails to read is stat'ed to tell why, so that a FIFO or a device swapped in is refused
+ * (without blocking: the file is opened non-blocking), and one that grew past the limit is not
+ * read beyond it. Errors carry a `code` that `fileSystemReason` puts in words (and `size`, for
+ * a file over the limit). `allocate` gives a buffer of at least the size asked for (the read
+ * may ask for a larger one later); by default a new one.
  */
 export function readFileBounded(path: string, maxBytes: number, allocate: (size: number) => Buffer = Buffer.allocUnsafe): Buffer {
   const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
     const limit = maxBytes + 1; // one byte more than allowed tells a file over the limit
+    const tooLarge = (size: number): Error => Object.assign(new Error('file too large'), { code: 'EFBIG', size });
     let buffer = allocate(Math.min(FIRST_READ_BYTES, limit));
     let length = 0;
+    let statSize: number | undefined;
     for (;;) {
       const wanted = Math.min(buffer.length, limit) - length;
       let read: number;
@@ -375,14 +378,20 @@ export function readFileBounded(path: string, maxBytes: number, allocate: (size:
         throw error;
       }
       length += read;
-      if (read < wanted) break; // the end of the file
-      if (length > maxBytes) {
-        const size = Math.max(length, fstatSync(fd).size);
-        throw Object.assign(new Error('file too large'), { code: 'EFBIG', size });
+      // The end of the file: a short read, or for a stat'ed file, a read of nothing.
+      if (statSize === undefined ? read < wanted : read === 0) break;
+      if (length > maxBytes) throw tooLarge(Math.max(length, statSize ?? fstatSync(fd).size));
+      if (length === buffer.length) {
+        if (statSize === undefined) {
+          const stats = fstatSync(fd);
+          if (!stats.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTREG' });
+          statSize = stats.size;
+          if (statSize > maxBytes) throw tooLarge(statSize);
+        }
+        const larger = allocate(Math.min(Math.max(2 * buffer.length, statSize + 1), limit));
+        buffer.copy(larger, 0, 0, length);
+        buffer = larger;
       }
-      const larger = allocate(Math.min(2 * buffer.length, limit));
-      buffer.copy(larger, 0, 0, length);
-      buffer = larger;
     }
     if (length === 0) refuseIfNotRegular(fd);
     return buffer.subarray(0, length);

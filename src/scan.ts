@@ -41,9 +41,10 @@ export interface ScanOptions {
   virtualFile?: VirtualFile;
   /**
    * Narrows the files that are analysed (`--changed-since`); the other discovered files stay
-   * available for resolving imports, but get no findings of their own.
+   * available for resolving imports, but get no findings of their own. `maxFileSize`: the
+   * scan's cap, for a hook that reads files (discovery does not check walked files against it).
    */
-  select?: (files: DiscoveredFile[]) => DiscoveredFile[];
+  select?: (files: DiscoveredFile[], maxFileSize: number) => DiscoveredFile[];
   /**
    * Threads that read and prefilter files while the main thread analyses: 1 reads on the
    * main thread; by default none below 4 cores or on a small tree (see `readWorkerCount`).
@@ -94,7 +95,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       followSymlinks: options.followSymlinks,
     });
   const skipped: SkippedFile[] = [...discovery.skipped];
-  const selected = options.select ? new Set(options.select(discovery.files).map((file) => file.absPath)) : undefined;
+  const selected = options.select ? new Set(options.select(discovery.files, maxFileSize).map((file) => file.absPath)) : undefined;
   const discovered = performance.now();
   const toRead = selected ? discovery.files.filter((file) => selected.has(file.absPath)) : discovery.files;
   const reader = readCandidates(toRead, maxFileSize, options.workers);

@@ -92,6 +92,16 @@ describe('changed-files selection', () => {
     const files = ['a.js', 'b.py', 'c.js'].map((name) => ({ absPath: join(dir, name), relPath: name }));
     expect(changedFileSelector(changed).select(files).map((file) => file.relPath)).toEqual(['b.py']);
   });
+
+  it('does not read an importer over the scan size cap (it is not scanned either)', () => {
+    const changed = new Set([join(repo, 'src/config.js')]);
+    const dir = mkdtempSync(join(tmpdir(), 'jwt-lint-importers-'));
+    write(dir, 'small.js', "const config = require('./config');\n");
+    write(dir, 'huge.js', `const config = require('./config');\n${'// filler\n'.repeat(20_000)}`);
+    const files = ['huge.js', 'small.js'].map((name) => ({ absPath: join(dir, name), relPath: name }));
+    expect(changedFileSelector(changed).select(files, 64 * 1024).map((file) => file.relPath)).toEqual(['small.js']);
+    expect(changedFileSelector(changed).select(files).map((file) => file.relPath)).toEqual(['huge.js', 'small.js']);
+  });
 });
 
 describe('--changed-since on the command line', () => {

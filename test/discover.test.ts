@@ -237,12 +237,18 @@ describe('readFileBounded', () => {
     }
   });
 
-  it('refuses a file over the limit with its size, reading no more than the limit allows', () => {
-    tree({ big: patterned(MiB + 1) });
-    let largest = 0;
-    const allocate = (wanted: number): Buffer => { largest = Math.max(largest, wanted); return Buffer.alloc(wanted); };
-    expect(() => readFileBounded(join(root, 'big'), MiB, allocate)).toThrow(expect.objectContaining({ code: 'EFBIG', size: MiB + 1 }));
-    expect(largest).toBe(MiB + 1);
+  it('refuses a file over the limit with its size, after its first read', () => {
+    for (const size of [MiB + 1, 50 * MiB]) {
+      tree({ big: Buffer.alloc(size, 0x61) });
+      let largest = 0;
+      const allocate = (wanted: number): Buffer => { largest = Math.max(largest, wanted); return Buffer.alloc(wanted); };
+      expect(() => readFileBounded(join(root, 'big'), MiB, allocate)).toThrow(expect.objectContaining({ code: 'EFBIG', size }));
+      expect(largest).toBe(64 * 1024);
+    }
+    // A limit below the first read: the read itself tells.
+    tree({ small: patterned(101) });
+    expect(() => readFileBounded(join(root, 'small'), 100)).toThrow(expect.objectContaining({ code: 'EFBIG', size: 101 }));
+    expect(readFileBounded(join(root, 'small'), 101).length).toBe(101);
   });
 
   it('refuses a directory in place of a file', () => {

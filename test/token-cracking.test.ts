@@ -68,19 +68,19 @@ describe('literal candidates', () => {
       "const secretPath = './keys/dev-8.pem'; const keyName = 'JWT_SECRET'; const secret = 'two words-9'; const key = 'config.jwt.secret';",
       "const jwtSecret = 'plainword'; const message = `signed-${'k'.repeat(513)}`;",
       '// signing key: "from-a-comment-10"',
+      'JWT_SECRET=unquoted-value-11',
+      'name=not-a-secret-setting',
     ].join('\n');
     const found = collectLiteralCandidates([{ relPath: 'a.js', text }]);
     expect([...found.keys()]).toEqual(['k3y-for-signing', 'bound-in-object-2', 'passed-to-sign-4', 'java-hmac-5', 'python-config-6',
-      'go-bytes-7', 'from-a-comment-10']);
-    // Unquoted values count in settings files; in code they are expressions.
-    const settings = 'JWT_SECRET=unquoted-value-11\nname=not-a-secret-setting\n';
-    expect([...collectLiteralCandidates([{ relPath: '.env', text: settings }]).keys()]).toEqual(['unquoted-value-11']);
-    expect([...collectLiteralCandidates([{ relPath: 'config/app.properties', text: settings }]).keys()]).toEqual(['unquoted-value-11']);
-    expect([...collectLiteralCandidates([{ relPath: 'settings.py', text: 'JWT_SECRET = s3cr3t-v4lue-99\n' }]).keys()]).toEqual([]);
+      'go-bytes-7', 'from-a-comment-10', 'unquoted-value-11']);
     expect(found.get('from-a-comment-10')).toMatchObject({ inComment: true, likelihood: 3 });
     expect(found.get('bound-in-object-2')).toMatchObject({ inComment: false, likelihood: 1 });
     expect(found.get('k3y-for-signing')).toMatchObject({ inComment: false, likelihood: 2 });
     expect(collectLiteralCandidates([{ relPath: 'README.md', text: 'JWT_SECRET="doc-secret-1"' }]).get('doc-secret-1')!.inComment).toBe(true);
+    // A settings block written from code, in a multi-line string: no quote on the secret's line.
+    const writesEnv = "fs.writeFileSync('.env', `\nJWT_SECRET=dev-secret-123456\nPORT=3000\n`);\n";
+    expect([...collectLiteralCandidates([{ relPath: 'test/setup.js', text: writesEnv }]).keys()]).toEqual(['dev-secret-123456']);
   });
 
   it('include values a rule registered as key material, wherever they are written', () => {

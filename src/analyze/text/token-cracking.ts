@@ -11,7 +11,6 @@
 import { createHmac } from 'node:crypto';
 import { maskSecret, maskToken } from '../../mask.js';
 import type { Finding, RelatedLocation, Severity, SourceRange } from '../../types.js';
-import { frontEndOf } from '../languages.js';
 import { isJwtSecretName, nameWords } from '../secret-names.js';
 import { LineIndex } from './line-index.js';
 import { decodeToken, describeToken, knownTokenKind, type DecodedToken } from './jwt-token.js';
@@ -113,7 +112,8 @@ const UNQUOTED_SECRET_VALUE =
  * - quoted strings bound on their line to a secret-like name (`signingKey = '...'`,
  *   `"jwtSecret": "..."`, `app.config['SECRET_KEY'] = '...'`, `secret: []byte("...")`) or passed
  *   to a signing call (`Algorithm.HMAC256("...")`, `jwt.sign(payload, '...')`),
- * - unquoted settings with a secret-like key (`JWT_SECRET=...` in .env, YAML, properties; not in code),
+ * - unquoted settings with a secret-like key (`JWT_SECRET=...` in .env, YAML, properties, or a
+ *   settings block written in a multi-line string of code),
  * minus tokens, URLs, placeholders, paths, names and sentences (`secretShape`). Only files
  * that passed the prefilter are read.
  */
@@ -138,8 +138,6 @@ export function collectLiteralCandidates(files: Iterable<{ relPath: string; text
       if (keyMaterial.has(value)) add(value, match.index + 1, 0);
       else if (secretShape(value)) add(value, match.index + 1, secretContext(file.text, match.index));
     }
-    // Settings files only: in code, an unquoted value is an expression, never a literal secret.
-    if (isCodeFile(file.relPath)) continue;
     for (const match of file.text.matchAll(UNQUOTED_SECRET_VALUE)) {
       const value = match[2]!;
       if (!keyMaterial.has(value) && !secretShape(value)) continue;
@@ -147,12 +145,6 @@ export function collectLiteralCandidates(files: Iterable<{ relPath: string; text
     }
   }
   return found;
-}
-
-/** A file of a programming language jwt-lint parses (JS/TS, Python, Java, Go). */
-function isCodeFile(path: string): boolean {
-  const frontEnd = frontEndOf(path);
-  return frontEnd !== undefined && frontEnd !== 'config';
 }
 
 /** Prose: a value quoted in a document is a mention, not a setting. */
