@@ -65,7 +65,7 @@ export class TargetError extends Error {
 }
 
 /** Directories a walk never enters. */
-const EXCLUDED_DIRECTORIES = ['node_modules', 'dist', 'build', 'coverage', 'vendor', '.git'];
+const EXCLUDED_DIRECTORY_GLOBS = ['node_modules', 'dist', 'build', 'coverage', 'vendor', '.git'].map((dir) => `**/${dir}/**`);
 /** Files a walk leaves out by name: minified bundles, source maps and lock files. */
 const EXCLUDED_SUFFIXES = ['.min.js', '.min.mjs', '.map'];
 const EXCLUDED_NAMES = new Set([
@@ -87,7 +87,7 @@ const EXCLUDED_NAMES = new Set([
  * name would be matched against every entry of the tree.
  */
 export const DEFAULT_EXCLUDES: readonly string[] = [
-  ...EXCLUDED_DIRECTORIES.map((dir) => `**/${dir}/**`),
+  ...EXCLUDED_DIRECTORY_GLOBS,
   ...EXCLUDED_SUFFIXES.map((suffix) => `**/*${suffix}`),
   ...[...EXCLUDED_NAMES].map((name) => `**/${name}`),
 ];
@@ -247,7 +247,7 @@ function walkDirectory(top: string, followSymlinks: boolean, skip: (absPath: str
   const relPaths = fg.sync('**/[^/]*', {
     cwd: top,
     fs: adapter,
-    ignore: EXCLUDED_DIRECTORIES.map((dir) => `**/${dir}/**`),
+    ignore: EXCLUDED_DIRECTORY_GLOBS,
     dot: true,
     onlyFiles: true,
     unique: false, // `consider` keeps each path once
@@ -374,26 +374,22 @@ export function readFileBounded(path: string, maxBytes: number, allocate: (size:
       try {
         read = readSync(fd, buffer, length, wanted, null);
       } catch (error) {
-        refuseIfNotRegular(fd);
+        regularFileSize(fd); // a FIFO, device or directory is refused as such
         throw error;
       }
       length += read;
       // The end of the file: a short read, or for a stat'ed file, a read of nothing.
       if (statSize === undefined ? read < wanted : read === 0) break;
       if (length > maxBytes) throw tooLarge(Math.max(length, statSize ?? fstatSync(fd).size));
-      if (length === buffer.length) {
-        if (statSize === undefined) {
-          const stats = fstatSync(fd);
-          if (!stats.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTREG' });
-          statSize = stats.size;
-          if (statSize > maxBytes) throw tooLarge(statSize);
-        }
-        const larger = allocate(Math.min(Math.max(2 * buffer.length, statSize + 1), limit));
-        buffer.copy(larger, 0, 0, length);
-        buffer = larger;
-      }
+      if (length < buffer.length) continue; // a stat'ed file reads on: a short read is not its end
+      // The buffer is full: the file is larger than the first read, or grew.
+      statSize ??= regularFileSize(fd);
+      if (statSize > maxBytes) throw tooLarge(statSize);
+      const larger = allocate(Math.min(Math.max(2 * buffer.length, statSize + 1), limit));
+      buffer.copy(larger, 0, 0, length);
+      buffer = larger;
     }
-    if (length === 0) refuseIfNotRegular(fd);
+    if (length === 0) regularFileSize(fd); // an empty read of a FIFO or device is refused
     return buffer.subarray(0, length);
   } finally {
     closeSync(fd);
@@ -403,8 +399,11 @@ export function readFileBounded(path: string, maxBytes: number, allocate: (size:
 /** Most source files fit in one read of this size. */
 const FIRST_READ_BYTES = 64 * 1024;
 
-function refuseIfNotRegular(fd: number): void {
-  if (!fstatSync(fd).isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTREG' });
+/** The size of an open regular file; anything else is refused (code ENOTREG). */
+function regularFileSize(fd: number): number {
+  const stats = fstatSync(fd);
+  if (!stats.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTREG' });
+  return stats.size;
 }
 
 /** True when the first 8000 bytes hold a NUL byte (the test git uses). */

@@ -115,7 +115,6 @@ interface KeywordSearch {
   needle: string;
   /** The needle as bytes: a string needle is converted to UTF-8 on every `Buffer.indexOf` call. */
   needleBytes: Buffer;
-  keywordBytes: Buffer;
   /** Made of identifier characters: counts only outside long runs of them (`inShortRun`). */
   wordLike: boolean;
   /** `oken=`: counts only as a query parameter (`isQueryParameter`). */
@@ -138,11 +137,11 @@ function searchOf(keyword: string): KeywordSearch {
         anchor = index;
       }
     }
+    const needle = keyword.slice(anchor, anchor + MAX_NEEDLE);
     search = {
       anchor,
-      needle: keyword.slice(anchor, anchor + MAX_NEEDLE),
-      needleBytes: Buffer.from(keyword.slice(anchor, anchor + MAX_NEEDLE), 'latin1'),
-      keywordBytes: Buffer.from(keyword, 'latin1'),
+      needle,
+      needleBytes: Buffer.from(needle, 'latin1'),
       wordLike: [...keyword].every((char) => isRunByte(char.charCodeAt(0))),
       queryToken: keyword === QUERY_TOKEN,
       lifetime: /exp$/i.test(keyword),
@@ -155,14 +154,9 @@ function searchOf(keyword: string): KeywordSearch {
 /** The next index of `keyword` at or after `from` (ASCII keywords: bytes and UTF-16 units agree), or -1. */
 function indexOfKeyword(content: Haystack, keyword: string, from: number): number {
   const search = searchOf(keyword);
-  const { anchor, needle } = search;
-  if (needle.length === keyword.length) {
-    return typeof content === 'string' ? content.indexOf(keyword, from) : content.indexOf(search.keywordBytes, from);
-  }
-  const needleEnd = anchor + needle.length;
-  const indexOfNeedle = typeof content === 'string' ? (start: number) => content.indexOf(needle, start)
-    : (start: number) => content.indexOf(search.needleBytes, start);
-  for (let at = indexOfNeedle(from + anchor); at !== -1; at = indexOfNeedle(at + 1)) {
+  const { anchor } = search;
+  const needleEnd = anchor + search.needle.length;
+  for (let at = indexOfNeedle(content, search, from + anchor); at !== -1; at = indexOfNeedle(content, search, at + 1)) {
     const start = at - anchor;
     if (start + keyword.length > content.length) return -1;
     let matches = true;
@@ -171,6 +165,10 @@ function indexOfKeyword(content: Haystack, keyword: string, from: number): numbe
     if (matches) return start;
   }
   return -1;
+}
+
+function indexOfNeedle(content: Haystack, search: KeywordSearch, from: number): number {
+  return typeof content === 'string' ? content.indexOf(search.needle, from) : content.indexOf(search.needleBytes, from);
 }
 
 /** Characters of identifiers and of base64 data (`+`, `/`, `-`, `_`). */

@@ -55,10 +55,10 @@ export interface CandidateReader {
 /**
  * How many read workers a tree gets: `requested` when given (1 means the main thread).
  * Otherwise none below 4 cores or on a small tree. On 2 cores, measured on the benchmark
- * corpus, two workers were no faster than the main thread alone (2.89 s against 2.86 s) and
- * took 70 MB more: the main thread's analysis and the garbage collector already keep both
- * cores busy. With 4 cores or more, workers leave two cores to the main thread and the
- * collector and read beside them (at most 4).
+ * corpus, two workers took 1.00x-1.02x the time of the main thread alone and 33 MB more, and
+ * one made the main thread wait 0.3 s for it and analyse more slowly beside it. With 4 cores
+ * or more, workers leave two cores to the main thread and the collector and read beside them
+ * (at most 4).
  */
 export function readWorkerCount(files: readonly DiscoveredFile[], requested: number | undefined, cores = availableParallelism()): number {
   if (requested !== undefined) return requested <= 1 ? 0 : requested;

@@ -28,10 +28,13 @@ function scratchBuffer(size: number): Buffer {
 
 /** One file as text; undefined when unreadable or binary (recorded) or dropped by the prefilter. */
 export function readSource(file: DiscoveredFile, skipped: SkippedFile[], mode: PrefilterMode, maxFileSize: number): SourceFile | undefined {
+  const content = (file as Partial<InMemoryFile>).content;
+  if (content && content.length > maxFileSize) {
+    skipped.push({ file: file.relPath, reason: tooLargeReason(maxFileSize, content.length) });
+    return undefined;
+  }
   let buffer: Buffer;
   try {
-    const content = (file as Partial<InMemoryFile>).content;
-    if (content && content.length > maxFileSize) throw Object.assign(new Error('too large'), { code: 'EFBIG', size: content.length });
     buffer = content ?? readFileBounded(file.absPath, maxFileSize, scratchBuffer);
   } catch (error) {
     const { code, size } = (error ?? {}) as NodeJS.ErrnoException & { size?: number };

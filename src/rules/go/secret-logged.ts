@@ -25,7 +25,6 @@ const FIELD_CONSTRUCTORS = /^(String|Any|Str|Reflect|ByteString|Stringer)$/;
 const NOT_TOKEN_WORDS = new Set(['len', 'length', 'count', 'type', 'expiry', 'exp', 'expires', 'valid', 'claims', 'id', 'kid', 'url', 'name', 'header']);
 const MAX_DEPTH = 6;
 
-
 export const secretLogged: TreeRule<GoFacts> = {
   id: 'secret-logged',
   fix: 'Log facts about the token instead (user id, jti, expiry, err.Error()); never log secrets, keys or tokens, ' +

@@ -22,7 +22,6 @@ const LOG_METHODS = new Set(['log', 'info', 'warn', 'warning', 'error', 'debug',
 const LOGGER_NAMES = /^(_?log|_?logger|LOG|LOGGER|Log|Logger)$|logger$|Logger$|^System\.(out|err)$/;
 const MAX_SHOWN = 60;
 
-
 export const secretLogged: TreeRule<JavaFacts> = {
   id: 'secret-logged',
   fix: 'Log facts about the token instead (user id, jti, expiry, exception class); never log secrets, keys or tokens, ' +

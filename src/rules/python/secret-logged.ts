@@ -19,7 +19,6 @@ import { isSignedToken } from './insecure-cookie.js';
 import { type PyContext } from './shared.js';
 import { LOGGED_CONSEQUENCE, type LoggedValue } from '../secret-messages.js';
 
-
 const LOG_METHODS = new Set(['debug', 'info', 'warning', 'warn', 'error', 'exception', 'critical', 'fatal', 'log']);
 const LOGGER_NAMES = /^(_?log|_?logger|logging|structlog)$|logger$/i;
 const JWT_MODULES = ['jwt', 'jose', 'authlib', 'flask_jwt_extended', 'rest_framework_simplejwt', 'jwcrypto'];
