@@ -17,7 +17,8 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { readFileBounded, type DiscoveredFile } from './discover.js';
+import type { DiscoveredFile } from './discover.js';
+import { readFileBounded } from './read-file.js';
 
 const run = promisify(execFile);
 

@@ -268,11 +268,13 @@ function timingReport(stats: import('./types.js').ScanStats, reportMs: number): 
   const stages = { ...(stats.stageMs ?? {}), report: reportMs };
   const width = Math.max(...Object.keys(stages).map((name) => name.length));
   const lines = Object.entries(stages).map(([name, ms]) => `  ${name.padEnd(width)}  ${String(ms).padStart(6)} ms`);
-  const workers = stats.readWorkers ? `${stats.readWorkers} read workers` : 'read on the main thread';
+  const reading = stats.readWorkers ? `${stats.readWorkers} read workers`
+    : stats.readSharedWithAnalysisWorker ? 'read on the main thread and the analysis worker' : 'read on the main thread';
+  const analysing = stats.analysisWorker ? '; Python, Java, Go and config files analysed on the analysis worker' : '';
   return [
     'jwt-lint timing:',
     ...lines,
-    `  files: ${stats.filesDiscovered} discovered, ${stats.filesAnalysed ?? stats.filesScanned} analysed after the prefilter (${workers})`,
+    `  files: ${stats.filesDiscovered} discovered, ${stats.filesAnalysed ?? stats.filesScanned} analysed after the prefilter (${reading}${analysing})`,
     `  peak memory (RSS): ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
     '',
   ].join('\n');

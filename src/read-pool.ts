@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { SourceFile } from './analyze/front-ends.js';
 import type { DiscoveredFile } from './discover.js';
+import { FileClaims } from './file-claims.js';
 import { readSource } from './read-source.js';
 import type { SkippedFile } from './types.js';
 
@@ -19,6 +20,14 @@ export const WORKER_MIN_FILES = 5000;
 const MAX_DEFAULT_WORKERS = 4;
 const MIN_CORES_FOR_WORKERS = 4;
 const BATCH_FILES = 256;
+/**
+ * From this many files, the analysis worker reads the tree from the back while the main thread
+ * reads it from the front (when there are no read workers). Below it, reading takes less time
+ * than starting the worker.
+ */
+export const SHARED_READ_MIN_FILES = 2000;
+/** Files per claim: the main thread's claims are small, so it rarely waits at the meeting point. */
+const FRONT_CLAIM_FILES = 16;
 
 export interface ReadBatch {
   batchId: number;
@@ -28,16 +37,16 @@ export interface ReadBatch {
   maxFileSize: number;
 }
 
-export interface ReadBatchResult {
+export interface ReadBatchResult extends ReadShare {
   batchId: number;
-  sources: { order: number; source: SourceFile }[];
-  skipped: { order: number; entry: SkippedFile }[];
 }
 
 /** A file that passed the prefilter, with its position in discovery order. */
 export interface ReadCandidate {
   order: number;
   source: SourceFile;
+  /** Read by the analysis worker, which analyses it too: its findings come back from there. */
+  analysedByWorker?: boolean;
 }
 
 export interface CandidateReader {
@@ -50,6 +59,31 @@ export interface CandidateReader {
   skipped: SkippedFile[];
   /** How many worker threads read the files (0: the main thread does). */
   workers: number;
+  /** The main thread read the front of the list and the analysis worker the back. */
+  sharedWithAnalysisWorker: boolean;
+}
+
+/** Another thread that reads the list from the back while the main thread reads the front. */
+export interface BackReader {
+  /** Starts reading; resolves with what it read once it meets the main thread. */
+  readFromBack(files: readonly DiscoveredFile[], claims: FileClaims, maxFileSize: number): Promise<ReadShare>;
+}
+
+/** What a reader found in its part of the list, by position in the list. */
+export interface ReadShare {
+  sources: ReadCandidate[];
+  skipped: { order: number; entry: SkippedFile }[];
+}
+
+/** Reads the files at positions [start, end) of a list into `share`. */
+export function readPositions(files: readonly Pick<DiscoveredFile, 'absPath' | 'relPath'>[], start: number, end: number,
+  maxFileSize: number, share: ReadShare, firstOrder = 0): void {
+  for (let index = start; index < end; index++) {
+    const skipped: SkippedFile[] = [];
+    const source = readSource(files[index] as DiscoveredFile, skipped, 'drop', maxFileSize);
+    if (source) share.sources.push({ order: firstOrder + index, source });
+    for (const entry of skipped) share.skipped.push({ order: firstOrder + index, entry });
+  }
 }
 
 /**
@@ -66,14 +100,21 @@ export function readWorkerCount(files: readonly DiscoveredFile[], requested: num
   return Math.min(cores - 2, MAX_DEFAULT_WORKERS);
 }
 
-export function readCandidates(files: DiscoveredFile[], maxFileSize: number, requestedWorkers?: number): CandidateReader {
+/**
+ * `backReader`: called for a tree of `SHARED_READ_MIN_FILES` or more that no read workers
+ * read, for the thread that reads it from the back.
+ */
+export function readCandidates(files: DiscoveredFile[], maxFileSize: number, requestedWorkers?: number,
+  backReader?: () => BackReader): CandidateReader {
   const workerScript = new URL('./read-worker.js', import.meta.url);
   const inMemory = files.some((file) => 'content' in file);
   const workers = inMemory || !existsSync(fileURLToPath(workerScript)) ? 0 : readWorkerCount(files, requestedWorkers);
   const skipped: SkippedFile[] = [];
-  const candidates = workers === 0 ? readOnMainThread(files, maxFileSize, skipped)
-    : readInWorkers(files, maxFileSize, workers, workerScript, skipped);
-  return { candidates, skipped, workers };
+  const shared = workers === 0 && backReader !== undefined && files.length >= SHARED_READ_MIN_FILES;
+  const candidates = workers > 0 ? readInWorkers(files, maxFileSize, workers, workerScript, skipped)
+    : shared ? readFromBothEnds(files, maxFileSize, backReader(), skipped)
+      : readOnMainThread(files, maxFileSize, skipped);
+  return { candidates, skipped, workers, sharedWithAnalysisWorker: shared };
 }
 
 async function* readOnMainThread(files: DiscoveredFile[], maxFileSize: number, skipped: SkippedFile[]): AsyncGenerator<ReadCandidate> {
@@ -81,6 +122,26 @@ async function* readOnMainThread(files: DiscoveredFile[], maxFileSize: number, s
     const source = readSource(file, skipped, 'drop', maxFileSize);
     if (source) yield { order, source };
   }
+}
+
+/**
+ * The main thread reads from the front and hands each file that passes on at once; the other
+ * thread's files, from the back, come after it, in order.
+ */
+async function* readFromBothEnds(files: DiscoveredFile[], maxFileSize: number, backReader: BackReader,
+  skipped: SkippedFile[]): AsyncGenerator<ReadCandidate> {
+  const claims = FileClaims.create(files.length);
+  const fromBack = backReader.readFromBack(files, claims, maxFileSize);
+  fromBack.catch(() => { /* awaited below, after the front part */ });
+  for (let [start, end] = claims.fromFront(FRONT_CLAIM_FILES); start < end; [start, end] = claims.fromFront(FRONT_CLAIM_FILES)) {
+    for (let order = start; order < end; order++) {
+      const source = readSource(files[order]!, skipped, 'drop', maxFileSize);
+      if (source) yield { order, source };
+    }
+  }
+  const share = await fromBack;
+  for (const { entry } of share.skipped) skipped.push(entry);
+  yield* share.sources;
 }
 
 async function* readInWorkers(

@@ -4,7 +4,8 @@
  * the read workers.
  */
 import type { SourceFile } from './analyze/front-ends.js';
-import { fileSystemReason, looksBinary, readFileBounded, tooLargeReason, type DiscoveredFile } from './discover.js';
+import type { DiscoveredFile } from './discover.js';
+import { fileSystemReason, looksBinary, readFileBounded, tooLargeReason } from './read-file.js';
 import { passesPrefilter } from './prefilter.js';
 import type { SkippedFile } from './types.js';
 import type { InMemoryFile } from './virtual-file.js';

@@ -5,13 +5,14 @@
  * This is also the library API (`import { scan } from 'jwt-lint'`).
  */
 import { resolve } from 'node:path';
-import { frontEndOf, type FrontEndId } from './analyze/languages.js';
-import { createFileAnalyzer, type FileAnalyzer, type SourceFile } from './analyze/front-ends.js';
+import { frontEndOf } from './analyze/languages.js';
+import type { SourceFile } from './analyze/front-ends.js';
+import { FrontEnds, TIMEOUT_REASON, type FileAnalysis } from './analyze/file-analysis.js';
+import { AnalysisThread, wantsAnalysisWorker, WORKER_FRONT_ENDS, type AnalysisReply } from './analysis-thread.js';
 import { ConfigError, defaultConfig, type ResolvedConfig } from './config.js';
 import { discoverFiles, type DiscoveredFile } from './discover.js';
-import { readCandidates } from './read-pool.js';
+import { readCandidates, type ReadCandidate } from './read-pool.js';
 import { readSource } from './read-source.js';
-import { TimeBudgetExceeded, withDeadline } from './analyze/time-budget.js';
 import { LineIndex } from './analyze/text/line-index.js';
 import { JWT_PATTERN } from './analyze/text/jwt-token.js';
 import { crackTokens, linkCrackedTokens, noteStoppedCracking, type TokenSighting } from './analyze/text/token-cracking.js';
@@ -64,13 +65,18 @@ export interface ScanOptions {
 
 /** Generous: analysing a 1 MiB file takes well under a second. */
 export const DEFAULT_FILE_TIME_BUDGET_MS = 20_000;
-const TIMEOUT_REASON = 'not analysed: the scan --timeout was reached';
 
 export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
 
 /** Rules whose literal findings are expected in test code and drop to `testSeverity` there. */
 const TEST_DOWNGRADED_RULES = new Set(['hardcoded-secret', 'weak-secret', 'jwt-literal']);
 const TEST_PATH = /(^|\/)(tests?|__tests__|specs?|fixtures?|__fixtures__|mocks?|__mocks__|testdata|e2e)\/|\.(test|spec|e2e)\.[^./]+$/i;
+
+/** Whether a file's front end runs on the analysis worker. */
+function runsOnWorker(path: string): boolean {
+  const frontEnd = frontEndOf(path);
+  return frontEnd !== undefined && WORKER_FRONT_ENDS.has(frontEnd);
+}
 
 export function isTestPath(relPath: string): boolean {
   return TEST_PATH.test(relPath);
@@ -98,7 +104,6 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const selected = options.select ? new Set(options.select(discovery.files, maxFileSize).map((file) => file.absPath)) : undefined;
   const discovered = performance.now();
   const toRead = selected ? discovery.files.filter((file) => selected.has(file.absPath)) : discovery.files;
-  const reader = readCandidates(toRead, maxFileSize, options.workers);
   // The files read so far (discovery order), analysed as they arrive, and imported modules.
   const sources = new Map<string, SourceFile>();
   const inReadSet = new Set(toRead.map((file) => file.absPath));
@@ -128,7 +133,6 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   useUserWeakSecrets(userWeakSecrets);
   const tokenSightings: TokenSighting[] = [];
 
-  const analyzers = new Map<FrontEndId, FileAnalyzer>();
   const environment = {
     config,
     read: (absPath: string) => sources.get(absPath) ?? readImported(absPath),
@@ -139,30 +143,48 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const scanDeadline = options.timeoutMs === undefined ? Number.POSITIVE_INFINITY : started + options.timeoutMs;
   let timedOut = false;
   let lastYield = performance.now();
-  /** Parsing, rules and seed patterns of one file, recorded into the scan's findings. */
-  const analyzeFile = async (source: SourceFile): Promise<void> => {
+  const frontEnds = new FrontEnds(environment, fileBudget, scanDeadline);
+  // Python, Java, Go and config files go to the analysis worker, started on the first of them
+  // (its start costs more than an empty or small scan takes).
+  const useWorker = wantsAnalysisWorker(options.workers, options.virtualFile !== undefined);
+  let worker: AnalysisThread | undefined;
+  const startedWorker = (): AnalysisThread => worker ??= new AnalysisThread({
+    config,
+    userWeakSecrets,
+    files: discovery.files.filter((file) => runsOnWorker(file.absPath))
+      .map((file) => ({ absPath: file.absPath, relPath: file.relPath, analysed: inReadSet.has(file.absPath) })),
+    maxFileSize,
+    fileBudgetMs: fileBudget,
+    scanDeadlineEpochMs: performance.timeOrigin + scanDeadline,
+  });
+  // On a large tree the worker also reads: from the back, while this thread reads from the front.
+  const reader = readCandidates(toRead, maxFileSize, options.workers, useWorker ? startedWorker : undefined);
+  const record = (file: string, analysis: FileAnalysis): void => {
+    if (analysis.skipReason !== undefined) {
+      skipped.push({ file, reason: analysis.skipReason });
+      failed++;
+    }
+    if (analysis.timedOut) timedOut = true;
+    findings.push(...analysis.findings);
+    for (const { file, text } of analysis.sensitive) sensitive.add(file, text);
+  };
+  const recordWorkerReply = (reply: AnalysisReply): void => {
+    record(reply.file, reply.analysis);
+    for (const source of reply.imported) {
+      readForImport.add(source.relPath);
+      if (!sources.has(source.absPath)) sources.set(source.absPath, source);
+    }
+    for (const entry of reply.skipped) readForImport.add(entry.file);
+    skipped.push(...reply.skipped);
+  };
+  /** Parsing, rules and seed patterns of one file, recorded into the scan's findings (worker files: later). */
+  const analyzeFile = async ({ source, order, analysedByWorker }: ReadCandidate): Promise<void> => {
     if (source.text.includes('jwt-lint-disable')) directives.set(source.relPath, parseSuppressions(source.text));
     const frontEnd = frontEndOf(source.absPath);
     const isAstFile = frontEnd !== undefined;
-    if (frontEnd) {
-      let analyzer = analyzers.get(frontEnd);
-      if (!analyzer) {
-        analyzer = await createFileAnalyzer(frontEnd, environment);
-        analyzers.set(frontEnd, analyzer);
-      }
-      const fileAnalyzer = analyzer;
-      const result = await withDeadline(Math.min(performance.now() + fileBudget, scanDeadline), () => fileAnalyzer.analyze(source));
-      if (result.error) {
-        const outOfTime = result.error === new TimeBudgetExceeded().message;
-        if (outOfTime && performance.now() > scanDeadline) timedOut = true;
-        const reason = !outOfTime ? result.error
-          : performance.now() > scanDeadline ? TIMEOUT_REASON : `analysis exceeded the per-file time budget (${fileBudget / 1000}s)`;
-        skipped.push({ file: source.relPath, reason });
-        failed++;
-      }
-      findings.push(...result.findings);
-      for (const { file, text } of result.sensitive) sensitive.add(file, text);
-    }
+    if (frontEnd && useWorker && WORKER_FRONT_ENDS.has(frontEnd)) {
+      if (!analysedByWorker) startedWorker().submit(order, source);
+    } else if (frontEnd) record(source.relPath, await frontEnds.analyze(frontEnd, source));
     try {
       findings.push(...runSeedPatterns(source, isAstFile, config, minSecretLength, sensitive, tokenSightings));
     } catch (error) {
@@ -172,28 +194,41 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
 
   // Reading and analysis overlap: the workers read ahead while this thread analyses.
   let analyzeMs = 0;
-  for await (const candidate of reader.candidates) {
-    unread.delete(candidate.source.absPath);
-    // Read already because an earlier file imports it: analysed now, once, unless import-only.
-    const source = sources.get(candidate.source.absPath) ?? candidate.source;
-    sources.set(source.absPath, source);
-    if (source.importOnly) continue;
-    // The front ends are synchronous: let signal handlers and timers run now and then.
-    if (performance.now() - lastYield > 50) {
-      await new Promise((resolve) => setImmediate(resolve));
-      lastYield = performance.now();
+  const skippedByTimeout = new Set<number>();
+  try {
+    for await (const candidate of reader.candidates) {
+      unread.delete(candidate.source.absPath);
+      // Read already because an earlier file imports it: analysed now, once, unless import-only.
+      const source = sources.get(candidate.source.absPath) ?? candidate.source;
+      sources.set(source.absPath, source);
+      if (source.importOnly) continue;
+      // The front ends are synchronous: let signal handlers and timers run now and then.
+      if (performance.now() - lastYield > 50) {
+        await new Promise((resolve) => setImmediate(resolve));
+        lastYield = performance.now();
+      }
+      options.signal?.throwIfAborted();
+      if (performance.now() > scanDeadline) {
+        timedOut = true;
+        skipped.push({ file: source.relPath, reason: TIMEOUT_REASON });
+        failed++;
+        if (candidate.analysedByWorker) skippedByTimeout.add(candidate.order); // noted here once, not again from the worker
+        continue;
+      }
+      const fileStarted = performance.now();
+      await analyzeFile({ ...candidate, source });
+      analyzeMs += performance.now() - fileStarted;
+      options.onProgress?.({ filesScanned: candidate.order + 1, filesTotal: toRead.length, findings: findings.length });
     }
-    options.signal?.throwIfAborted();
-    if (performance.now() > scanDeadline) {
-      timedOut = true;
-      skipped.push({ file: source.relPath, reason: TIMEOUT_REASON });
-      failed++;
-      continue;
+    if (worker) {
+      // The worker's files end the analyze stage: waiting for the last of them counts there.
+      const waitStarted = performance.now();
+      for (const reply of await worker.results(options.signal)) if (!skippedByTimeout.has(reply.order)) recordWorkerReply(reply);
+      analyzeMs += performance.now() - waitStarted;
     }
-    const fileStarted = performance.now();
-    await analyzeFile(source);
-    analyzeMs += performance.now() - fileStarted;
-    options.onProgress?.({ filesScanned: candidate.order + 1, filesTotal: toRead.length, findings: findings.length });
+  } finally {
+    // However the scan ends (an abort, an error), the worker ends with it.
+    await worker?.close();
   }
   // Skip notes for files an import had already read (and noted) come once.
   skipped.push(...reader.skipped.filter((entry) => !readForImport.has(entry.file)));
@@ -240,6 +275,8 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       durationMs: Math.round(performance.now() - started),
       filesAnalysed: sources.size,
       readWorkers: reader.workers,
+      ...(reader.sharedWithAnalysisWorker ? { readSharedWithAnalysisWorker: true } : {}),
+      ...(worker ? { analysisWorker: true } : {}),
       stageMs: {
         discover: Math.round(discovered - started),
         read: Math.round(analysed - discovered - analyzeMs),

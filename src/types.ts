@@ -83,6 +83,10 @@ export interface ScanStats {
   filesAnalysed?: number;
   /** Threads that read and prefiltered the files (0: the main thread). */
   readWorkers?: number;
+  /** The analysis worker read the back of the file list while the main thread read the front. */
+  readSharedWithAnalysisWorker?: boolean;
+  /** Python, Java, Go and config files were analysed on the analysis worker. */
+  analysisWorker?: boolean;
   /** Wall time of each pipeline stage, in milliseconds (`--timing` prints them). */
   stageMs?: StageTimes;
 }

@@ -6,12 +6,10 @@ import {
   DEFAULT_EXCLUDES,
   TargetError,
   discoverFiles,
-  formatBytes,
   globMatcher,
-  looksBinary,
-  readFileBounded,
   type DiscoverOptions,
 } from '../src/discover.js';
+import { formatBytes, looksBinary, readFileBounded } from '../src/read-file.js';
 
 const MiB = 1024 * 1024;
 let root: string;
