@@ -413,8 +413,10 @@ function snippetMaker(sources: Map<string, SourceFile>, root: string, sensitive:
     const index = indexes.get(absPath);
     if (!index) return finding;
     const line = index.lineText(finding.range.start.line).trim();
-    let secrets = secretsByFile.get(finding.file);
-    if (!secrets) secretsByFile.set(finding.file, (secrets = new SecretLookup(sensitive.forFile(finding.file))));
+    // Most files have no values of their own: they share the lookup of the values masked everywhere.
+    const key = sensitive.hasOwnValues(finding.file) ? finding.file : '';
+    let secrets = secretsByFile.get(key);
+    if (!secrets) secretsByFile.set(key, (secrets = new SecretLookup(sensitive.forFile(finding.file))));
     // Only the secrets on this line: a file with thousands of secrets must not cost thousands of passes per finding.
     const onLine = secrets.on(line);
     const masked = redactText(redactText(line, [...onLine, ...credentialLiterals(line)]), tokensIn(line));

@@ -83,6 +83,17 @@ describe('literal candidates', () => {
     expect([...collectLiteralCandidates([{ relPath: 'test/setup.js', text: writesEnv }]).keys()]).toEqual(['dev-secret-123456']);
   });
 
+  it('find unquoted secret settings on whole lines, whatever ends the lines', () => {
+    const lines = ['  export API_KEY=first-unquoted-1', 'tokenizer(key) = 1', 'keys.token_pass: second-unquoted-2 ',
+      'x JWT_SECRET=not-at-line-start-3', 'JWT_SECRET = third-unquoted-4 # comment', 'SIGNING_KEY=fourth-unquoted-5'];
+    for (const eol of ['\n', '\r\n', '\r', '\u2028']) {
+      const found = collectLiteralCandidates([{ relPath: `settings${JSON.stringify(eol)}.env`, text: lines.join(eol) }]);
+      expect([...found.keys()], JSON.stringify(eol)).toEqual(['first-unquoted-1', 'second-unquoted-2', 'fourth-unquoted-5']);
+      const text = lines.join(eol);
+      expect(found.get('second-unquoted-2')!.offset).toBe(text.indexOf('second-unquoted-2'));
+    }
+  });
+
   it('include values a rule registered as key material, wherever they are written', () => {
     const text = "module.exports = ['registeredword', 'unregistered-1'];";
     const found = collectLiteralCandidates([{ relPath: 'a.js', text }], new Set(['registeredword']));
@@ -92,6 +103,8 @@ describe('literal candidates', () => {
   it('stay linear on a minified line of many literals', () => {
     const text = Array.from({ length: 50_000 }, (_, i) => `secret:"value-${i}"`).join(',');
     expect(collectLiteralCandidates([{ relPath: 'bundle.min.js', text }]).size).toBe(50_000);
+    const settings = Array.from({ length: 100_000 }, (_, i) => `key_${i}=v`).join('\n');
+    expect(collectLiteralCandidates([{ relPath: 'many.env', text: settings }]).size).toBe(0);
   });
 });
 

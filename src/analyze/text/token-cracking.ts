@@ -100,9 +100,40 @@ export type SecretCandidate =
  * not worth the cost).
  */
 const QUOTED_LITERAL = /(["'`])([^"'`\\\r\n]{6,512})\1/g;
-/** `JWT_SECRET=value` / `secret: value` unquoted, as in .env, YAML and properties files; bounded, so linear. */
-const UNQUOTED_SECRET_VALUE =
-  /^[ \t]{0,40}(?:export[ \t]{1,10})?([\w.-]{0,60}(?:secret|key|token|pass)[\w.-]{0,60})[ \t]{0,10}[:=][ \t]{0,10}([^\s'"`#]{6,512})[ \t]{0,40}$/gim;
+/**
+ * `JWT_SECRET=value` / `secret: value` unquoted, as in .env, YAML and properties files, as a
+ * whole line; bounded, so linear. Tried (sticky) only at the start of a line that holds a
+ * `SECRET_SETTING_HINT`: every such line holds one, and most lines of code do not.
+ */
+const UNQUOTED_SECRET_LINE =
+  /[ \t]{0,40}(?:export[ \t]{1,10})?([\w.-]{0,60}(?:secret|key|token|pass)[\w.-]{0,60})[ \t]{0,10}[:=][ \t]{0,10}([^\s'"`#]{6,512})[ \t]{0,40}(?=[\r\n\u2028\u2029]|$)/iy;
+/** The part of an `UNQUOTED_SECRET_LINE` from the word in its key to the `:` or `=`. */
+const SECRET_SETTING_HINT = /(?:secret|key|token|pass)[\w.-]{0,60}[ \t]{0,10}[:=]/gi;
+
+const LINE_BREAK = /[\r\n\u2028\u2029]/g;
+
+function isLineBreak(code: number): boolean {
+  return code === 10 || code === 13 || code === 0x2028 || code === 0x2029;
+}
+
+/** The unquoted secret settings of a text, one per line at most; each line is read once. */
+function* unquotedSecretSettings(text: string): Generator<RegExpExecArray> {
+  let linesDone = 0; // every line before this offset has been tried
+  SECRET_SETTING_HINT.lastIndex = 0;
+  for (let hint = SECRET_SETTING_HINT.exec(text); hint; hint = SECRET_SETTING_HINT.exec(text)) {
+    let lineStart = hint.index;
+    while (lineStart > linesDone && !isLineBreak(text.charCodeAt(lineStart - 1))) lineStart--;
+    UNQUOTED_SECRET_LINE.lastIndex = lineStart;
+    const match = UNQUOTED_SECRET_LINE.exec(text);
+    if (match) yield match;
+    // The rest of the line can hold no other setting: go on from the next line.
+    LINE_BREAK.lastIndex = hint.index;
+    const lineEnd = LINE_BREAK.exec(text);
+    if (!lineEnd) return;
+    linesDone = lineEnd.index + 1;
+    SECRET_SETTING_HINT.lastIndex = linesDone;
+  }
+}
 
 /**
  * The secret-looking strings of the scanned text files, with the place each is first written.
@@ -138,7 +169,7 @@ export function collectLiteralCandidates(files: Iterable<{ relPath: string; text
       if (keyMaterial.has(value)) add(value, match.index + 1, 0);
       else if (secretShape(value)) add(value, match.index + 1, secretContext(file.text, match.index));
     }
-    for (const match of file.text.matchAll(UNQUOTED_SECRET_VALUE)) {
+    for (const match of unquotedSecretSettings(file.text)) {
       const value = match[2]!;
       if (!keyMaterial.has(value) && !secretShape(value)) continue;
       add(value, match.index + match[0].lastIndexOf(value), isJwtSecretName(match[1]!, { envName: true }) ? 1 : 2);
@@ -259,7 +290,8 @@ const NAME_LIKE = /^(?:[A-Za-z_$][\w$-]*(?:\.[A-Za-z_$][\w$-]*)+|[A-Z][A-Z0-9]*(
  * placeholder, path, name, single word (the lists hold the word-like secrets) or text with spaces.
  */
 function secretShape(value: string): boolean {
-  return looksLikeSecret(value) && !/\s/.test(value) && !PATH_LIKE.test(value) && !NAME_LIKE.test(value);
+  // The cheapest tests first: most strings are names or text.
+  return !/\s/.test(value) && !NAME_LIKE.test(value) && looksLikeSecret(value) && !PATH_LIKE.test(value);
 }
 
 /**
