@@ -8,6 +8,7 @@
 const LOCK = 0;
 const FRONT = 1;
 const BACK = 2;
+const COUNT = 3;
 
 export class FileClaims {
   private readonly state: Int32Array;
@@ -17,9 +18,15 @@ export class FileClaims {
     this.state = new Int32Array(buffer);
   }
 
+  /** The length of the list. */
+  get count(): number {
+    return this.state[COUNT]!;
+  }
+
   static create(count: number): FileClaims {
-    const claims = new FileClaims(new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT));
+    const claims = new FileClaims(new SharedArrayBuffer(4 * Int32Array.BYTES_PER_ELEMENT));
     claims.state[BACK] = count;
+    claims.state[COUNT] = count;
     return claims;
   }
 
@@ -31,6 +38,11 @@ export class FileClaims {
   /** The last `count` unclaimed files, as [start, end) positions; empty when none are left. */
   fromBack(count: number): [number, number] {
     return this.claim('back', count);
+  }
+
+  /** How many files the back has claimed so far. */
+  claimedFromBack(): number {
+    return this.count - Atomics.load(this.state, BACK);
   }
 
   private claim(end: 'front' | 'back', count: number): [number, number] {

@@ -47,8 +47,10 @@ export interface ScanOptions {
    */
   select?: (files: DiscoveredFile[], maxFileSize: number) => DiscoveredFile[];
   /**
-   * Threads that read and prefilter files while the main thread analyses: 1 reads on the
-   * main thread; by default none below 4 cores or on a small tree (see `readWorkerCount`).
+   * Threads that read and prefilter files while the main thread analyses: by default none
+   * below 4 cores or on a small tree (see `readWorkerCount`). From 2 cores, the analysis
+   * worker also takes the Python, Java, Go and config files (see analysis-thread.ts). 1 runs
+   * everything on the main thread.
    */
   workers?: number;
   /** Called after each analysed file (the CLI draws its progress line with it). */
@@ -158,7 +160,10 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     scanDeadlineEpochMs: performance.timeOrigin + scanDeadline,
   });
   // On a large tree the worker also reads: from the back, while this thread reads from the front.
-  const reader = readCandidates(toRead, maxFileSize, options.workers, useWorker ? startedWorker : undefined);
+  const reader = readCandidates(toRead, maxFileSize, options.workers, useWorker ? {
+    start: startedWorker,
+    analysedHere: (source) => frontEndOf(source.absPath) === 'js',
+  } : undefined);
   const record = (file: string, analysis: FileAnalysis): void => {
     if (analysis.skipReason !== undefined) {
       skipped.push({ file, reason: analysis.skipReason });
