@@ -108,6 +108,17 @@ describe('analysis worker (built CLI)', () => {
     expect(skippedFiles).toContain('tree/z-back/alg-none/python/bad-none.py');
   });
 
+  it('leaves a few Python, Java, Go or config files to the main thread: they do not pay for a thread', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jwt-lint-analysis-worker-few-'));
+    cpSync(join(repoRoot, 'fixtures', 'weak-secret'), join(dir, 'tree'), { recursive: true });
+    writeFileSync(join(dir, 'tree', '.env'), 'JWT_SECRET=changeme\n');
+    const single = run(dir, ['--workers', '1']);
+    const alone = run(dir, []);
+    expect(alone.stderr).toContain('(read on the main thread)');
+    expect(alone.findings).toEqual(single.findings);
+    expect(alone.findings).toEqual(expect.arrayContaining([expect.objectContaining({ file: 'tree/.env', ruleId: 'weak-secret' })]));
+  });
+
   it('analyses the other languages of a small tree beside the main thread, with the same findings', () => {
     const dir = mkdtempSync(join(tmpdir(), 'jwt-lint-analysis-worker-small-'));
     cpSync(join(repoRoot, 'fixtures'), join(dir, 'tree'), { recursive: true });
