@@ -1,14 +1,16 @@
 /**
  * The analysis worker, seen from the main thread. The Python, Java, Go and config front ends
  * run on a second thread while the main thread reads the files, runs the seed patterns and
- * analyses JavaScript and TypeScript. The two sides share nothing but the configuration: no
- * file of the worker's languages imports a JS/TS module or the other way round, so the worker
- * needs only the discovered files of its own languages to resolve imports.
+ * analyses JavaScript and TypeScript; on a large tree the worker also reads the file list from
+ * the back while the main thread reads it from the front (see read-pool.ts and file-claims.ts).
+ * No file of the worker's languages imports a JS/TS module, so the worker resolves imports
+ * among its languages' files, from the files it has and from disk, as the main thread does.
  *
  * Measured on the benchmark corpus on 2 cores: the worker's files cost the main thread about
  * 0.4 s (mostly first-use costs: the tree-sitter runtime, the grammars, the YAML reader and
- * their rules running cold), which now overlaps with the main thread's own work. On one core
- * there is nothing to overlap with, so everything stays on the main thread.
+ * their rules running cold), which now overlaps with the main thread's own work, and reading
+ * from both ends took another 0.1-0.2 s off. On one core there is nothing to overlap with, so
+ * everything stays on the main thread.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -17,7 +19,7 @@ import { Worker } from 'node:worker_threads';
 import type { ResolvedConfig } from './config.js';
 import type { FileAnalysis } from './analyze/file-analysis.js';
 import type { SourceFile } from './analyze/front-ends.js';
-import type { FrontEndId } from './analyze/languages.js';
+import { frontEndOf, type FrontEndId } from './analyze/languages.js';
 import type { SecretWordlist } from './analyze/secret-strength.js';
 import type { DiscoveredFile } from './discover.js';
 import type { FileClaims } from './file-claims.js';
@@ -26,6 +28,12 @@ import type { SkippedFile } from './types.js';
 
 /** The front ends the worker runs; JavaScript and TypeScript stay on the main thread. */
 export const WORKER_FRONT_ENDS: ReadonlySet<FrontEndId> = new Set<FrontEndId>(['python', 'java', 'go', 'config']);
+
+/** Whether a file's front end is one the worker runs. */
+export function runsOnAnalysisWorker(path: string): boolean {
+  const frontEnd = frontEndOf(path);
+  return frontEnd !== undefined && WORKER_FRONT_ENDS.has(frontEnd);
+}
 
 /** A discovered file of the worker's languages, which it may read to resolve an import. */
 export interface WorkerScopeFile {
@@ -104,7 +112,13 @@ export class AnalysisThread implements BackReader {
     this.worker.on('exit', (code) => {
       if (!this.closing) this.fail(new Error(`the analysis worker stopped (exit code ${code}) before it had finished`));
     });
-    this.post({ setup });
+    try {
+      this.post({ setup });
+    } catch (error) {
+      // A setting that cannot be copied to another thread (a library caller's config): no thread is left behind.
+      void this.worker.terminate();
+      throw error;
+    }
   }
 
   readFromBack(files: readonly DiscoveredFile[], claims: FileClaims, maxFileSize: number): Promise<ReadShare> {

@@ -1,12 +1,13 @@
 /**
  * The analysis worker (see analysis-thread.ts): analyses the Python, Java, Go and config files
- * the main thread sends, one at a time in the order they come, and replies with each file's
- * findings. Imports are read here, from disk, as the main thread would read them.
+ * the main thread sends, and those it reads itself from the back of the file list, one at a time
+ * in the order they come, and replies with each file's findings. A module a file imports is
+ * taken from the files this thread has, or read from disk once, as the main thread does.
  */
 import { parentPort } from 'node:worker_threads';
-import { WORKER_FRONT_ENDS, type AnalysisReply, type AnalysisRequest, type AnalysisSetup, type BackReadRequest, type WorkerMessage,
-  type WorkerScopeFile } from './analysis-thread.js';
-import { FrontEnds } from './analyze/file-analysis.js';
+import { runsOnAnalysisWorker, type AnalysisReply, type AnalysisRequest, type AnalysisSetup, type BackReadRequest,
+  type WorkerMessage, type WorkerScopeFile } from './analysis-thread.js';
+import { FrontEnds, type FileAnalysis } from './analyze/file-analysis.js';
 import type { SourceFile } from './analyze/front-ends.js';
 import { frontEndOf } from './analyze/languages.js';
 import { useUserWeakSecrets } from './analyze/secret-strength.js';
@@ -18,6 +19,8 @@ import type { SkippedFile } from './types.js';
 let frontEnds: FrontEnds | undefined;
 /** The files of the worker's languages not read yet: each is read at most once, for an import. */
 const unread = new Map<string, WorkerScopeFile>();
+/** Every file this thread was given, read from the back or read for an import, by path. */
+const known = new Map<string, SourceFile>();
 let maxFileSize = 0;
 /** Files per claim from the back: the main thread claims small batches from the front. */
 const BACK_CLAIM_FILES = 64;
@@ -36,26 +39,38 @@ function setUp(setup: AnalysisSetup): void {
   frontEnds = new FrontEnds(environment, setup.fileBudgetMs, setup.scanDeadlineEpochMs - performance.timeOrigin);
 }
 
-/** A module an analysed file imports, read even if the prefilter passed over it (import-only). */
+/**
+ * A module an analysed file imports: a file this thread has, or one read now even if the
+ * prefilter passed over it (import-only), as the main thread's `sources.get(p) ?? readImported(p)`.
+ */
 function readImported(absPath: string): SourceFile | undefined {
+  const had = known.get(absPath);
+  if (had) return had;
   const file = unread.get(absPath);
   if (!file) return undefined;
   unread.delete(absPath);
   const source = readSource(file, importSkipped, 'import-only', maxFileSize);
   if (!source) return undefined;
   const kept = file.analysed ? source : { ...source, importOnly: true };
+  known.set(absPath, kept);
   imported.push(kept);
   return kept;
 }
 
-function runsHere(path: string): boolean {
-  const frontEnd = frontEndOf(path);
-  return frontEnd !== undefined && WORKER_FRONT_ENDS.has(frontEnd);
+function have(source: SourceFile): void {
+  unread.delete(source.absPath);
+  if (!known.has(source.absPath)) known.set(source.absPath, source);
 }
 
 async function analyse(order: number, source: SourceFile): Promise<AnalysisReply> {
-  unread.delete(source.absPath);
-  const analysis = await frontEnds!.analyze(frontEndOf(source.absPath)!, source);
+  have(source);
+  let analysis: FileAnalysis;
+  try {
+    analysis = await frontEnds!.analyze(frontEndOf(source.absPath)!, source);
+  } catch (error) {
+    // As on the main thread, where a front end that fails outside its own error handling is noted for the file.
+    analysis = { findings: [], sensitive: [], skipReason: `analysis failed: ${(error as Error)?.message ?? String(error)}` };
+  }
   const reply: AnalysisReply = { order, file: source.relPath, analysis, imported, skipped: importSkipped };
   imported = [];
   importSkipped = [];
@@ -70,7 +85,10 @@ function readFromBack({ files, claims, maxFileSize }: BackReadRequest): ReadShar
     readPositions(files, start, end, maxFileSize, share);
   }
   share.sources.sort((a, b) => a.order - b.order);
-  for (const candidate of share.sources) if (runsHere(candidate.source.absPath)) candidate.analysedByWorker = true;
+  for (const candidate of share.sources) {
+    have(candidate.source);
+    if (runsOnAnalysisWorker(candidate.source.absPath)) candidate.analysedByWorker = true;
+  }
   return share;
 }
 

@@ -1,9 +1,10 @@
 /**
- * Reading and prefiltering the discovered files, on the main thread or on a pool of worker
- * threads. On a large tree most of a scan is reading bytes and searching them for keywords,
- * work that splits evenly across cores; the few files that pass the prefilter come back as
- * text, in discovery order, and the main thread analyses each while the workers read on.
- * Small trees are read in-process: starting workers would cost more than it saves.
+ * Reading and prefiltering the discovered files: on the main thread, helped from the back of
+ * the list by the analysis worker when the main thread falls behind, or, from 4 cores and
+ * 5,000 files, on a pool of read workers. On a large tree most of a scan is reading bytes and
+ * searching them for keywords; the few files that pass the prefilter come back as text, in
+ * discovery order, and are analysed (on the main thread, or handed to the analysis worker)
+ * while the rest is read.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';

@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { frontEndOf } from './analyze/languages.js';
 import type { SourceFile } from './analyze/front-ends.js';
 import { FrontEnds, TIMEOUT_REASON, type FileAnalysis } from './analyze/file-analysis.js';
-import { AnalysisThread, wantsAnalysisWorker, WORKER_FRONT_ENDS, type AnalysisReply } from './analysis-thread.js';
+import { AnalysisThread, runsOnAnalysisWorker, wantsAnalysisWorker, type AnalysisReply } from './analysis-thread.js';
 import { ConfigError, defaultConfig, type ResolvedConfig } from './config.js';
 import { discoverFiles, type DiscoveredFile } from './discover.js';
 import { readCandidates, type ReadCandidate } from './read-pool.js';
@@ -94,12 +94,6 @@ function hasWorkForBothThreads(files: readonly DiscoveredFile[]): boolean {
   return false;
 }
 
-/** Whether a file's front end runs on the analysis worker. */
-function runsOnWorker(path: string): boolean {
-  const frontEnd = frontEndOf(path);
-  return frontEnd !== undefined && WORKER_FRONT_ENDS.has(frontEnd);
-}
-
 export function isTestPath(relPath: string): boolean {
   return TEST_PATH.test(relPath);
 }
@@ -175,7 +169,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const startedWorker = (): AnalysisThread => worker ??= new AnalysisThread({
     config,
     userWeakSecrets,
-    files: discovery.files.filter((file) => runsOnWorker(file.absPath))
+    files: discovery.files.filter((file) => runsOnAnalysisWorker(file.absPath))
       .map((file) => ({ absPath: file.absPath, relPath: file.relPath, analysed: inReadSet.has(file.absPath) })),
     maxFileSize,
     fileBudgetMs: fileBudget,
@@ -195,21 +189,26 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     findings.push(...analysis.findings);
     for (const { file, text } of analysis.sensitive) sensitive.add(file, text);
   };
-  const recordWorkerReply = (reply: AnalysisReply): void => {
-    record(reply.file, reply.analysis);
+  /** `analysed`: false for a file this thread already noted as not reached by the --timeout. */
+  const recordWorkerReply = (reply: AnalysisReply, analysed: boolean): void => {
+    if (analysed) record(reply.file, reply.analysis);
     for (const source of reply.imported) {
       readForImport.add(source.relPath);
       if (!sources.has(source.absPath)) sources.set(source.absPath, source);
     }
-    for (const entry of reply.skipped) readForImport.add(entry.file);
-    skipped.push(...reply.skipped);
+    // An import this thread read (and noted) before the worker started is noted once.
+    for (const entry of reply.skipped) {
+      if (readForImport.has(entry.file)) continue;
+      readForImport.add(entry.file);
+      skipped.push(entry);
+    }
   };
   /** Parsing, rules and seed patterns of one file, recorded into the scan's findings (worker files: later). */
   const analyzeFile = async ({ source, order, analysedByWorker }: ReadCandidate): Promise<void> => {
     if (source.text.includes('jwt-lint-disable')) directives.set(source.relPath, parseSuppressions(source.text));
     const frontEnd = frontEndOf(source.absPath);
     const isAstFile = frontEnd !== undefined;
-    if (analysedByWorker) { /* its findings come with the worker's replies */ } else if (!frontEnd) { /* seed patterns only */ } else if (WORKER_FRONT_ENDS.has(frontEnd) && (worker || workerFromFirstFile)) {
+    if (analysedByWorker) { /* its findings come with the worker's replies */ } else if (!frontEnd) { /* seed patterns only */ } else if (runsOnAnalysisWorker(source.absPath) && (worker || workerFromFirstFile)) {
       startedWorker().submit(order, source);
     } else record(source.relPath, await frontEnds.analyze(frontEnd, source));
     try {
@@ -222,6 +221,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   // Reading and analysis overlap: the workers read ahead while this thread analyses.
   let analyzeMs = 0;
   const skippedByTimeout = new Set<number>();
+  let workerAnalysed = 0;
   try {
     for await (const candidate of reader.candidates) {
       unread.delete(candidate.source.absPath);
@@ -250,7 +250,9 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     if (worker) {
       // The worker's files end the analyze stage: waiting for the last of them counts there.
       const waitStarted = performance.now();
-      for (const reply of await worker.results(options.signal)) if (!skippedByTimeout.has(reply.order)) recordWorkerReply(reply);
+      const replies = await worker.results(options.signal);
+      for (const reply of replies) recordWorkerReply(reply, !skippedByTimeout.has(reply.order));
+      workerAnalysed = replies.length;
       analyzeMs += performance.now() - waitStarted;
     }
   } finally {
@@ -262,13 +264,15 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   options.onProgress?.({ filesScanned: toRead.length, filesTotal: toRead.length, findings: findings.length });
 
   const analysed = performance.now();
+  const discoveryOrder = new Map(discovery.files.map((file, index) => [file.absPath, index]));
   const deduped = dedupe(findings);
   // Link stage: the JWT literals of the whole tree against its secrets and the word lists.
   const crackingOptions = config.rules.get('jwt-literal')?.options;
   const crackingTimeLimitMs = 1000 * Number(crackingOptions?.crackingTimeLimit ?? 2);
   const cracking = crackTokens({
     sightings: tokenSightings,
-    files: sources.values(),
+    // In discovery order: the first place a literal is written wins, whichever thread read it.
+    files: [...sources.values()].sort((a, b) => (discoveryOrder.get(a.absPath) ?? 0) - (discoveryOrder.get(b.absPath) ?? 0)),
     keyMaterial: sensitive.values(),
     userList: userWeakSecrets,
     budget: Number(crackingOptions?.crackingBudget ?? 1_000_000),
@@ -293,7 +297,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     findings: reported,
     // Reasons may quote an exception: one line, no long quoted text, known secrets masked.
     skipped: skipped.map((entry) => ({ file: entry.file, reason: redactText(safeReason(entry.reason), sensitive.forFile(entry.file)) }))
-      .sort((a, b) => a.file.localeCompare(b.file)),
+      .sort((a, b) => a.file.localeCompare(b.file) || a.reason.localeCompare(b.reason)),
     ...(timedOut ? { incomplete: `the --timeout of ${formatDuration(options.timeoutMs ?? 0)} was reached` } : {}),
     stats: {
       filesDiscovered: discovery.files.length + discovery.skipped.length,
@@ -303,7 +307,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       filesAnalysed: sources.size,
       readWorkers: reader.workers,
       ...(reader.sharedWithAnalysisWorker ? { readSharedWithAnalysisWorker: true } : {}),
-      ...(worker ? { analysisWorker: true } : {}),
+      ...(workerAnalysed > 0 ? { analysisWorker: true } : {}),
       stageMs: {
         discover: Math.round(discovered - started),
         read: Math.round(analysed - discovered - analyzeMs),

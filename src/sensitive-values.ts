@@ -34,7 +34,7 @@ export class SensitiveValues {
   forFile(file: string): string[] {
     this.everywhereWritten ??= asWritten(this.everywhere);
     const own = this.byFile.get(file);
-    return own ? asWritten([...this.everywhereWritten, ...own]) : this.everywhereWritten;
+    return own ? asWritten([...this.everywhere, ...own]) : this.everywhereWritten;
   }
 
   /** Whether `file` has values of its own (short ones), besides those masked everywhere. */

@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -57,7 +57,8 @@ parentPort.postMessage(mine);`);
   });
 });
 
-describe('analysis worker (built CLI)', () => {
+// The worker needs a second core.
+describe.skipIf(availableParallelism() < 2)('analysis worker (built CLI)', () => {
   const run = (dir: string, args: string[]) => {
     const report = join(dir, `report-${args.join('_').replace(/\W/g, '')}.json`);
     const result = spawnSync(process.execPath, [bin, 'tree', '--no-gitignore', '--format', 'json', '--output', report,
@@ -82,6 +83,12 @@ describe('analysis worker (built CLI)', () => {
     for (const end of ['a-front', 'z-back']) {
       writeFileSync(join(tree, end, 'binary.js'), Buffer.from([0x6a, 0x77, 0x74, 0x00, 0x01]));
       writeFileSync(join(tree, end, 'large.py'), `# jwt\n${'x = 1\n'.repeat(20_000)}`);
+      // A Go package whose middle file cannot be parsed: both other files read it, then it gets its own turn.
+      mkdirSync(join(tree, end, 'gopkg'));
+      const goFile = (body: string) => `package auth\n\nimport "github.com/golang-jwt/jwt/v5"\n\n${body}\n`;
+      writeFileSync(join(tree, end, 'gopkg', 'a.go'), goFile('func A(t string) { jwt.Parse(t, nil) }'));
+      writeFileSync(join(tree, end, 'gopkg', 'b.go'), goFile(`var B = ${'('.repeat(600)}1${')'.repeat(600)}`));
+      writeFileSync(join(tree, end, 'gopkg', 'c.go'), goFile('var key = []byte("secret")\nfunc C(t string) { jwt.Parse(t, func(*jwt.Token) (any, error) { return key, nil }) }'));
     }
 
     const single = run(dir, ['--workers', '1']);
@@ -95,6 +102,7 @@ describe('analysis worker (built CLI)', () => {
       { file: 'tree/a-front/binary.js', reason: 'binary content' },
       { file: 'tree/z-back/binary.js', reason: 'binary content' },
       expect.objectContaining({ file: 'tree/z-back/large.py', reason: expect.stringMatching(/^larger than 64 KiB/) }),
+      { file: 'tree/z-back/gopkg/b.go', reason: 'analysis failed: code nested too deeply to analyse' },
     ]));
 
     // Out of time: every file not analysed is listed once, whichever thread read it.
