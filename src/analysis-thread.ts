@@ -116,6 +116,7 @@ export class AnalysisThread implements BackReader {
       this.post({ setup });
     } catch (error) {
       // A setting that cannot be copied to another thread (a library caller's config): no thread is left behind.
+      this.closing = true;
       void this.worker.terminate();
       throw error;
     }

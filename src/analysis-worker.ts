@@ -7,7 +7,7 @@
 import { parentPort } from 'node:worker_threads';
 import { runsOnAnalysisWorker, type AnalysisReply, type AnalysisRequest, type AnalysisSetup, type BackReadRequest,
   type WorkerMessage, type WorkerScopeFile } from './analysis-thread.js';
-import { FrontEnds, type FileAnalysis } from './analyze/file-analysis.js';
+import { FrontEnds } from './analyze/file-analysis.js';
 import type { SourceFile } from './analyze/front-ends.js';
 import { frontEndOf } from './analyze/languages.js';
 import { useUserWeakSecrets } from './analyze/secret-strength.js';
@@ -64,13 +64,7 @@ function have(source: SourceFile): void {
 
 async function analyse(order: number, source: SourceFile): Promise<AnalysisReply> {
   have(source);
-  let analysis: FileAnalysis;
-  try {
-    analysis = await frontEnds!.analyze(frontEndOf(source.absPath)!, source);
-  } catch (error) {
-    // As on the main thread, where a front end that fails outside its own error handling is noted for the file.
-    analysis = { findings: [], sensitive: [], skipReason: `analysis failed: ${(error as Error)?.message ?? String(error)}` };
-  }
+  const analysis = await frontEnds!.analyze(frontEndOf(source.absPath)!, source);
   const reply: AnalysisReply = { order, file: source.relPath, analysis, imported, skipped: importSkipped };
   imported = [];
   importSkipped = [];
@@ -86,8 +80,9 @@ function readFromBack({ files, claims, maxFileSize }: BackReadRequest): ReadShar
   }
   share.sources.sort((a, b) => a.order - b.order);
   for (const candidate of share.sources) {
+    if (!runsOnAnalysisWorker(candidate.source.absPath)) continue;
     have(candidate.source);
-    if (runsOnAnalysisWorker(candidate.source.absPath)) candidate.analysedByWorker = true;
+    candidate.analysedByWorker = true;
   }
   return share;
 }

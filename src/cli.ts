@@ -103,7 +103,7 @@ export function buildProgram(): Command {
     .option('--write-baseline <file>', 'record the current findings as the baseline and exit 0')
     .option('--changed-since <ref>', 'scan only files changed since this git ref (and files importing them)')
     .option('--stdin-filename <name>', 'scan stdin as the content of this file (editors, hooks)')
-    .option('--workers <count>', 'threads beside the main thread: read workers (default: none below 4 cores or on small trees, else cores - 2, at most 4), and from 2 cores an analysis worker for Python, Java, Go and config files when the tree also has JS/TS files or is large; 1 = everything on the main thread')
+    .option('--workers <count>', 'threads beside the main thread: read workers (default: none below 4 cores or on small trees, else cores - 2, at most 4); from 2 cores, an analysis worker for Python, Java, Go and config files when the tree has 20 such files and 20 JS/TS files, or when the main thread alone falls behind on a large tree; 1 = everything on the main thread')
     .option('--timing', 'print the time of each stage, the files read and analysed, and peak memory on stderr')
     .addHelpText('after', EXAMPLES)
     .showSuggestionAfterError(true)

@@ -74,6 +74,11 @@ export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
 const TEST_DOWNGRADED_RULES = new Set(['hardcoded-secret', 'weak-secret', 'jwt-literal']);
 const TEST_PATH = /(^|\/)(tests?|__tests__|specs?|fixtures?|__fixtures__|mocks?|__mocks__|testdata|e2e)\/|\.(test|spec|e2e)\.[^./]+$/i;
 
+function inDiscoveryOrder(files: Iterable<SourceFile>, discovered: readonly DiscoveredFile[]): SourceFile[] {
+  const position = new Map(discovered.map((file, index) => [file.absPath, index]));
+  return [...files].sort((a, b) => (position.get(a.absPath) ?? 0) - (position.get(b.absPath) ?? 0));
+}
+
 /**
  * Whether a tree gives both threads work: this many Python, Java or Go files (the worker's)
  * and as many JS/TS files (the main thread's). A few files alone do not pay for the worker's
@@ -264,7 +269,6 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   options.onProgress?.({ filesScanned: toRead.length, filesTotal: toRead.length, findings: findings.length });
 
   const analysed = performance.now();
-  const discoveryOrder = new Map(discovery.files.map((file, index) => [file.absPath, index]));
   const deduped = dedupe(findings);
   // Link stage: the JWT literals of the whole tree against its secrets and the word lists.
   const crackingOptions = config.rules.get('jwt-literal')?.options;
@@ -272,7 +276,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const cracking = crackTokens({
     sightings: tokenSightings,
     // In discovery order: the first place a literal is written wins, whichever thread read it.
-    files: [...sources.values()].sort((a, b) => (discoveryOrder.get(a.absPath) ?? 0) - (discoveryOrder.get(b.absPath) ?? 0)),
+    files: tokenSightings.length > 0 ? inDiscoveryOrder(sources.values(), discovery.files) : [],
     keyMaterial: sensitive.values(),
     userList: userWeakSecrets,
     budget: Number(crackingOptions?.crackingBudget ?? 1_000_000),

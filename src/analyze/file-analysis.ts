@@ -40,8 +40,14 @@ export class FrontEnds {
       analyzer = createFileAnalyzer(frontEnd, this.environment);
       this.analyzers.set(frontEnd, analyzer);
     }
-    const fileAnalyzer = await analyzer;
-    const result = await withDeadline(Math.min(performance.now() + this.fileBudgetMs, this.scanDeadline), () => fileAnalyzer.analyze(source));
+    let result: FileResult;
+    try {
+      const fileAnalyzer = await analyzer;
+      result = await withDeadline(Math.min(performance.now() + this.fileBudgetMs, this.scanDeadline), () => fileAnalyzer.analyze(source));
+    } catch (error) {
+      // The front ends note their own failures; this is one that could not load (on either thread).
+      return { findings: [], sensitive: [], skipReason: `analysis failed: ${(error as Error)?.message ?? String(error)}` };
+    }
     const analysis: FileAnalysis = { findings: result.findings, sensitive: result.sensitive };
     if (result.error === undefined) return analysis;
     if (result.error !== new TimeBudgetExceeded().message) return { ...analysis, skipReason: result.error };
