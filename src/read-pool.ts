@@ -91,11 +91,12 @@ export interface ReadShare {
 /** Reads the files at positions [start, end) of a list into `share`. */
 export function readPositions(files: readonly Pick<DiscoveredFile, 'absPath' | 'relPath'>[], start: number, end: number,
   maxFileSize: number, share: ReadShare, firstOrder = 0): void {
+  const skipped: SkippedFile[] = [];
   for (let index = start; index < end; index++) {
-    const skipped: SkippedFile[] = [];
     const source = readSource(files[index] as DiscoveredFile, skipped, 'drop', maxFileSize);
     if (source) share.sources.push({ order: firstOrder + index, source });
     for (const entry of skipped) share.skipped.push({ order: firstOrder + index, entry });
+    skipped.length = 0;
   }
 }
 

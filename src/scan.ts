@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { frontEndOf } from './analyze/languages.js';
 import type { SourceFile } from './analyze/front-ends.js';
 import { FrontEnds, TIMEOUT_REASON, type FileAnalysis } from './analyze/file-analysis.js';
-import { AnalysisThread, runsOnAnalysisWorker, wantsAnalysisWorker, type AnalysisReply } from './analysis-thread.js';
+import { AnalysisThread, hasWorkForBothThreads, runsOnAnalysisWorker, wantsAnalysisWorker, WORKER_FRONT_ENDS, type AnalysisReply } from './analysis-thread.js';
 import { ConfigError, defaultConfig, type ResolvedConfig } from './config.js';
 import { discoverFiles, type DiscoveredFile } from './discover.js';
 import { readCandidates, type ReadCandidate } from './read-pool.js';
@@ -77,26 +77,6 @@ const TEST_PATH = /(^|\/)(tests?|__tests__|specs?|fixtures?|__fixtures__|mocks?|
 function inDiscoveryOrder(files: Iterable<SourceFile>, discovered: readonly DiscoveredFile[]): SourceFile[] {
   const position = new Map(discovered.map((file, index) => [file.absPath, index]));
   return [...files].sort((a, b) => (position.get(a.absPath) ?? 0) - (position.get(b.absPath) ?? 0));
-}
-
-/**
- * Whether a tree gives both threads work: this many Python, Java or Go files (the worker's)
- * and as many JS/TS files (the main thread's). A few files alone do not pay for the worker's
- * start, about 0.1 s under the CLI's V8 flags: a tree whose only such file was one config file
- * took 0.09 s longer with the worker than without.
- */
-const BOTH_THREADS_MIN_FILES = 20;
-
-function hasWorkForBothThreads(files: readonly DiscoveredFile[]): boolean {
-  let workerFiles = 0;
-  let mainFiles = 0;
-  for (const file of files) {
-    const frontEnd = frontEndOf(file.absPath);
-    if (frontEnd === 'js') mainFiles++;
-    else if (frontEnd !== undefined && frontEnd !== 'config') workerFiles++;
-    if (workerFiles >= BOTH_THREADS_MIN_FILES && mainFiles >= BOTH_THREADS_MIN_FILES) return true;
-  }
-  return false;
 }
 
 export function isTestPath(relPath: string): boolean {
@@ -213,9 +193,11 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     if (source.text.includes('jwt-lint-disable')) directives.set(source.relPath, parseSuppressions(source.text));
     const frontEnd = frontEndOf(source.absPath);
     const isAstFile = frontEnd !== undefined;
-    if (analysedByWorker) { /* its findings come with the worker's replies */ } else if (!frontEnd) { /* seed patterns only */ } else if (runsOnAnalysisWorker(source.absPath) && (worker || workerFromFirstFile)) {
-      startedWorker().submit(order, source);
-    } else record(source.relPath, await frontEnds.analyze(frontEnd, source));
+    // A file the worker read itself comes back with the worker's replies; files without a front end get seed patterns only.
+    if (frontEnd && !analysedByWorker) {
+      if (WORKER_FRONT_ENDS.has(frontEnd) && (worker || workerFromFirstFile)) startedWorker().submit(order, source);
+      else record(source.relPath, await frontEnds.analyze(frontEnd, source));
+    }
     try {
       findings.push(...runSeedPatterns(source, isAstFile, config, minSecretLength, sensitive, tokenSightings));
     } catch (error) {
